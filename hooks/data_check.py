@@ -1,0 +1,30 @@
+"""Build hook: validate all shared data before anything renders, and stop the build with the
+editor-facing message when something is wrong (never render blank or fall back silently)."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from mkdocs.exceptions import PluginError
+
+from tiw.data import DataError, load_site_data
+
+log = logging.getLogger("mkdocs.hooks.data_check")
+STALE_AFTER_DAYS = 365
+_warned: set[str] = set()
+
+
+def on_config(config):
+    try:
+        site = load_site_data()
+    except DataError as exc:
+        raise PluginError(f"The site's data has a problem:\n{exc}") from None
+    today = dt.date.today()
+    for service in site.services:
+        age = (today - dt.date.fromisoformat(service["checked"])).days
+        if service["status"] == "confirmed" and age > STALE_AFTER_DAYS and service["id"] not in _warned:
+            _warned.add(service["id"])
+            log.warning(f"data/services.yml, entry '{service['id']}': its details were last checked on "
+                        f"{service['checked']}, more than a year ago. Check them against {service['source_url']} "
+                        "and update 'checked' (or set status: unconfirmed to stop publishing it).")
+    return config

@@ -1,0 +1,59 @@
+"""Build hook: the language navigation and hreflang alternates for every page, and the guard
+against silent English fallbacks inside the Welsh site.
+
+static-i18n pairs pages by path; from its map this hook gives the templates, per page:
+- `tiw_languages`: the GOV.UK-style language navigation (endonyms, current language marked);
+- `tiw_alternates`: absolute hreflang URLs for <head>, plus x-default (English);
+- a fallback page (English file in the Welsh build) gets its content wrapped in lang="en" with a
+  Welsh notice, and the `tiw-fallback` marker the test suite refuses.
+"""
+from __future__ import annotations
+
+import html
+
+from tiw import DEFAULT_LANG, ENDONYMS, LANGS, ROOT
+from tiw.data import load_site_data
+from tiw.pages import build_language, counterpart_urls, is_fallback, site_path
+
+# (page under docs/<lang>/, its URL, ui.yml label) for the footer of every page.
+FOOTER_LINKS = [
+    ("get-help.md", "get-help/", "footer_get_help"),
+    ("accessibility.md", "accessibility/", "footer_accessibility"),
+]
+
+
+def _absolute(config, site_rel: str) -> str:
+    base = (config.site_url or "/").rstrip("/") + "/"
+    return base + ("" if site_rel in (".", "./") else site_rel.lstrip("/"))
+
+
+def on_page_context(context, page, config, nav):
+    lang = build_language(page)
+    urls = counterpart_urls(page)
+    context["tiw_lang"] = lang
+    context["tiw_languages"] = [
+        {"lang": code, "endonym": ENDONYMS[code], "link": urls[code], "current": code == lang}
+        for code in LANGS
+    ]
+    alternates = [{"hreflang": code, "href": _absolute(config, urls[code])} for code in LANGS]
+    alternates.append({"hreflang": "x-default", "href": _absolute(config, urls[DEFAULT_LANG])})
+    context["tiw_alternates"] = alternates
+    context["tiw_canonical"] = _absolute(config, urls[lang])
+    context["tiw_ui"] = {key: value[lang] for key, value in load_site_data().ui.items()}
+    context["tiw_footer_links"] = [
+        {"url": site_path(url, lang), "label": context["tiw_ui"][label]}
+        for path, url, label in FOOTER_LINKS
+        if (ROOT / "docs" / lang / path).is_file()
+    ]
+    return context
+
+
+def on_page_content(html_content, page, config, files):
+    if not is_fallback(page):
+        return html_content
+    ui = load_site_data().ui
+    lang = build_language(page)
+    notice = (f'<div class="admonition warning tiw-fallback-notice" role="note">'
+              f'<p class="admonition-title">{html.escape(ui["fallback_notice_title"][lang])}</p>'
+              f'<p>{html.escape(ui["fallback_notice"][lang])}</p></div>')
+    return f'{notice}<div class="tiw-fallback" lang="{page.file.locale}">{html_content}</div>'

@@ -1,0 +1,68 @@
+"""WCAG 2.2 AA on every built page in both languages (axe-core in Chromium), in the light and
+the dark scheme; reflow at 320 CSS px; the skip link first in the tab order; no third-party
+requests."""
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import describe
+from tests.sitepages import built_pages
+
+PAGES = built_pages()
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url or "/")
+def test_page_is_accessible_and_self_contained(tab, base_url, page):
+    response = tab.page.goto(base_url + page.url, wait_until="load")
+    assert response is not None and response.ok, f"{page.url}: HTTP {response.status if response else 'none'}"
+    violations = tab.axe()
+    assert violations == [], f"{page.url} (light scheme):\n{describe(violations)}"
+
+    tab.page.emulate_media(color_scheme="dark")
+    tab.page.evaluate("""() => { const p = document.body; p.setAttribute('data-md-color-scheme', 'slate'); }""")
+    violations = tab.axe()
+    assert violations == [], f"{page.url} (dark scheme):\n{describe(violations)}"
+
+    tab.page.set_viewport_size({"width": 320, "height": 640})
+    overflow = tab.page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{page.url}: scrolls sideways by {overflow}px at 320px width"
+
+    assert tab.foreign_requests() == [], f"{page.url}: requests to other hosts: {tab.foreign_requests()}"
+
+
+@pytest.mark.parametrize("url", ["", "cy/"])
+def test_first_tab_reaches_skip_link(tab, base_url, url):
+    tab.page.goto(base_url + url)
+    tab.page.keyboard.press("Tab")
+    focused = tab.page.evaluate("() => [document.activeElement.className, document.activeElement.getAttribute('href')]")
+    assert "md-skip" in focused[0] and focused[1] == "#__content"
+
+
+@pytest.mark.parametrize("url", ["", "cy/"])
+def test_focus_is_visible(tab, base_url, url):
+    """Every interactive element reached by Tab shows a focus indicator (outline or ring)."""
+    tab.page.goto(base_url + url)
+    seen = 0
+    for _ in range(25):
+        tab.page.keyboard.press("Tab")
+        style = tab.page.evaluate("""() => { const e = document.activeElement; if (!e || e === document.body) return null;
+            const s = getComputedStyle(e); return [e.tagName, s.outlineStyle, s.outlineWidth, s.boxShadow]; }""")
+        if style is None:
+            continue
+        tag, outline_style, outline_width, shadow = style
+        seen += 1
+        assert (outline_style != "none" and outline_width != "0px") or shadow != "none", f"no visible focus on {tag}"
+    assert seen >= 5
+
+
+@pytest.mark.parametrize("url", ["", "cy/"])
+def test_reduced_motion_turns_animation_off(browser, base_url, url):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(base_url + url)
+    durations = page.evaluate("""() => Array.from(document.querySelectorAll('*')).map(e => getComputedStyle(e))
+        .map(s => [s.transitionDuration, s.animationDuration]).flat()
+        .map(d => Math.max(...d.split(',').map(x => parseFloat(x) * (x.trim().endsWith('ms') ? 0.001 : 1)))) """)
+    context.close()
+    assert max(durations) <= 0.001

@@ -1,0 +1,41 @@
+"""Which language a page is in, and where its counterpart in the other language lives.
+
+static-i18n builds the site once per language. A page's *build* language is the language being
+built (`file.locale_alternate_of`); its *content* language is the language of the Markdown file
+it came from (`file.locale`). They differ only on a fallback page (an English file served inside
+the Welsh build), which the site marks and the tests refuse.
+"""
+from __future__ import annotations
+
+from tiw import DEFAULT_LANG, LANGS
+
+
+def build_language(page) -> str:
+    f = page.file
+    return getattr(f, "locale_alternate_of", None) or getattr(f, "locale", None) or DEFAULT_LANG
+
+
+def content_language(page) -> str:
+    return getattr(page.file, "locale", None) or build_language(page)
+
+
+def is_fallback(page) -> bool:
+    return content_language(page) != build_language(page)
+
+
+def site_path(url: str, lang: str) -> str:
+    """A page URL (site-relative, as MkDocs gives it) in the given language build."""
+    url = url.lstrip("/")
+    if lang == DEFAULT_LANG:
+        return url
+    return url if url.startswith(f"{lang}/") or url == lang else f"{lang}/{url}"
+
+
+def counterpart_urls(page) -> dict[str, str]:
+    """Site-relative URL of this page in each language, from static-i18n's alternates map."""
+    alternates = getattr(page.file, "alternates", {}) or {}
+    urls = {}
+    for lang in LANGS:
+        alt = alternates.get(lang)
+        urls[lang] = site_path(alt.url if alt is not None else page.url, lang)
+    return urls
