@@ -33,6 +33,7 @@ DATASETS = {
     "services": "services.schema.yaml",
     "taxonomy": "taxonomy.schema.yaml",
     "ui": "ui.schema.yaml",
+    "which_level": "which_level.schema.yaml",
 }
 
 
@@ -134,6 +135,8 @@ def _validator(schema_name: str) -> Draft202012Validator:
 def _describe_path(data: Any, path: tuple) -> tuple[str, str]:
     """Return (entry, field) for an error path: the entry is the nearest list item's id."""
     entry, entry_depth = "", -1
+    if isinstance(data, dict) and isinstance(data.get("id"), str):
+        entry = data["id"]  # a file that is one entry (a resource)
     node = data
     for depth, key in enumerate(path):
         try:
@@ -151,7 +154,7 @@ def _describe_path(data: Any, path: tuple) -> tuple[str, str]:
 
 _EXPLAIN = {
     "type": lambda e: f"has the wrong type: expected {e.validator_value}, found {type(e.instance).__name__} {e.instance!r:.60}",
-    "enum": lambda e: f"has an unknown value {e.instance!r}: expected one of {', '.join(map(str, e.validator_value))}",
+    "enum": lambda e: f"has an unknown value {e.instance!r}" + ("" if e.schema.get("description") else f": expected one of {', '.join(map(str, e.validator_value))}"),
     "const": lambda e: f"must be {e.validator_value!r}",
     "minLength": lambda e: "is empty: expected some text",
     "pattern": lambda e: f"has the value {e.instance!r:.60}, which is not in the expected form",
@@ -225,6 +228,7 @@ class SiteData:
     services: list[dict]
     taxonomy: dict
     ui: dict[str, dict]
+    which_level: dict
     resources: list[dict] = field(default_factory=list)
 
     def level(self, level_id: str) -> dict:
@@ -294,6 +298,10 @@ def load_site_data() -> SiteData:
                 _unique_ids(loaded[stem][key], path, lines, key)
         if stem == "ui":
             _check_ui(loaded[stem], path, lines)
+        if stem == "which_level":
+            from tiw.which_level import check_which_level  # the guide's links between questions
+
+            check_which_level(loaded[stem], path, lines)
     site = SiteData(
         levels=sorted(loaded["levels"]["levels"], key=lambda lv: lv["order"]),
         principles=sorted(loaded["principles"]["principles"], key=lambda p: p["order"]),
@@ -304,6 +312,7 @@ def load_site_data() -> SiteData:
         services=loaded["services"]["services"],
         taxonomy=loaded["taxonomy"],
         ui=loaded["ui"],
+        which_level=loaded["which_level"],
     )
     from tiw.catalogue import load_resources  # the catalogue checks ids against the taxonomy
 

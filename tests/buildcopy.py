@@ -1,0 +1,30 @@
+"""Build a temporary copy of the project, so tests can break its data and watch the build fail."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tiw import ROOT
+
+PARTS = ["mkdocs.yml", "docs", "data", "schemas", "resources", "overrides", "hooks", "macros", "tiw", "tools"]
+
+
+def copy_project(dest: Path) -> Path:
+    for part in PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.is_file():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def build(project: Path, timeout: int = 120) -> subprocess.CompletedProcess:
+    """mkdocs build --strict of the copy; PYTHONPATH puts the copy's tiw/macros first."""
+    env = dict(os.environ, PYTHONPATH=str(project), NO_MKDOCS_2_WARNING="1")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    return subprocess.run([str(mkdocs), "build", "--strict", "-d", str(project / "site")],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=timeout)
