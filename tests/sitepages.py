@@ -60,6 +60,8 @@ def text_of(html: str) -> str:
     m = re.search(r'<article[^>]*>(.*)</article>', html, re.S)
     body = m.group(1) if m else html
     body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r"</?(?:a|em|strong|span|abbr|code|b|i|dfn|small|mark)\b[^>]*>", "", body)  # inline: no space
     body = re.sub(r"<[^>]+>", " ", body)
     import html as h
-    return re.sub(r"\s+", " ", h.unescape(body)).strip()
+    text = re.sub(r"\s+", " ", h.unescape(body)).strip()
+    return re.sub(r" ([,.;:!?)])", r"\1", text)  # an inline tag left a space before punctuation
