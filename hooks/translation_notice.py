@@ -1,0 +1,82 @@
+"""Build hook: tell Welsh readers when the English page has changed since the translation.
+
+A Welsh page records the commit of the English page it was translated from (`default_lang_commit`
+in its front matter, see tiw/freshness.py). When git shows that the English page has changed since
+then, the Welsh page gets a notice, in Welsh, under its title: the English version has been
+updated since this translation, with a link to it. No notice when the page is up to date.
+
+Freshness comes from git at build time, with git's answers cached for the build (one set of calls
+per distinct stamp, not per page). Without git (a build from a tarball, no git program, a shallow
+clone) there is no notice, and the build logs one INFO line saying why.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.utils import get_relative_url
+
+from tiw.data import load_site_data
+from tiw.freshness import OUTDATED, TARGET_LANG, UNKNOWN, Freshness
+from tiw.pages import build_language, counterpart_urls, is_fallback
+
+log = logging.getLogger("mkdocs.hooks.translation_notice")
+
+_build: dict = {"freshness": None, "told": set()}
+_H1_END = re.compile(r"</h1>", re.I)
+
+
+def on_config(config):
+    # A new build (and every rebuild under `mkdocs serve`) asks git afresh.
+    _build["freshness"] = None
+    return config
+
+
+def _freshness(config) -> Freshness:
+    if _build["freshness"] is None:
+        f = Freshness(Path(config.docs_dir).parent)
+        if not f.available and f.git.reason not in _build["told"]:
+            _build["told"].add(f.git.reason)
+            log.info(f"Translation notices are off for this build: {f.git.reason}, so whether a Welsh page "
+                     "is behind its English source cannot be known.")
+        _build["freshness"] = f
+    return _build["freshness"]
+
+
+def notice_html(page, lang: str = TARGET_LANG) -> str:
+    """The notice for an outdated page, linking to its English counterpart."""
+    ui = load_site_data().ui
+    english = counterpart_urls(page)["en"]
+    href = get_relative_url(english or ".", page.url or ".")
+    if english.endswith("/") and not href.endswith("/"):
+        href += "/"
+    return (f'<div class="admonition info tiw-translation-notice" role="note">'
+            f'<p class="admonition-title">{html.escape(ui["translation_outdated_title"][lang])}</p>'
+            f'<p>{html.escape(ui["translation_outdated_body"][lang])} '
+            f'<a href="{html.escape(href)}" hreflang="en">{html.escape(ui["translation_outdated_link"][lang])}</a></p>'
+            f'</div>')
+
+
+def insert_notice(content: str, notice: str) -> str:
+    """The notice right after the page's first heading (its title), or at the top."""
+    m = _H1_END.search(content)
+    return content[:m.end()] + notice + content[m.end():] if m else notice + content
+
+
+def on_page_content(html_content, page, config, files):
+    if build_language(page) != TARGET_LANG or is_fallback(page):
+        return html_content
+    f = _freshness(config)
+    if not f.available:
+        return html_content
+    src = page.file.src_uri
+    src = src[len(TARGET_LANG) + 1:] if src.startswith(f"{TARGET_LANG}/") else src
+    state = f.page_state(src)
+    if state.state == UNKNOWN and state.detail not in _build["told"]:
+        _build["told"].add(state.detail)
+        log.info(f"Translation notice for docs/{TARGET_LANG}/{src} cannot be decided: {state.detail}.")
+    if state.state != OUTDATED:
+        return html_content
+    return insert_notice(html_content, notice_html(page))
