@@ -1,0 +1,156 @@
+"""Build hook: the whole framework as a PDF in each language, at downloads/trauma-informed-wales-<lang>.pdf,
+made from the framework pages just built (tiw/framework_pdf.py says how).
+
+Timing: each language has its own WeasyPrint process, started when the build starts so that it
+loads the library while the pages build; it is given its document as soon as that language's pages
+are written. So the English PDF is printed while the Welsh pages build, and the two PDFs print side
+by side on two cores. The last build waits for both, then writes each PDF's real size into the
+download link on the framework's first page (macros/downloads.py).
+
+`TIW_SKIP_PDF=1` (set by `make serve` only, never by `make build` or `make test`) skips the PDFs;
+the link then says that the preview has no PDF.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from tiw import ROOT
+from tiw.build import build_languages, building_language, is_first_build, is_last_build
+from tiw.data import load_site_data
+from tiw.dates import format_date
+from tiw.framework_pdf import SourcePage, compose, human_size, pdf_url
+from tiw.pages import site_path
+
+log = logging.getLogger("mkdocs.hooks.framework_pdf")
+SECTION = "framework/"
+TIMEOUT_S = 300
+_state: dict = {"jobs": {}, "pages": {}}
+
+
+def _skip() -> bool:
+    return os.environ.get("TIW_SKIP_PDF", "") not in ("", "0")
+
+
+def _stop_jobs():
+    for job in _state.get("jobs", {}).values():
+        if job["proc"].poll() is None:
+            job["proc"].kill()
+    _state["jobs"] = {}
+
+
+def on_config(config):
+    if is_first_build(config):
+        _stop_jobs()
+        _state["pages"] = {}
+        _state["tmp"] = tempfile.TemporaryDirectory(prefix="tiw-pdf-")
+        if not _skip():
+            # One process per language, loading WeasyPrint while the pages build.
+            for lang in build_languages(config):
+                _spawn(lang)
+    return config
+
+
+def on_nav(nav, config, files):
+    lang = building_language(config)
+    prefix = "" if site_path("", lang) == "" else site_path("", lang).rstrip("/") + "/"
+    pages = []
+    for page in nav.pages:
+        url = page.url or ""
+        rel = url[len(prefix):] if prefix and url.startswith(prefix) else url
+        if rel.startswith(SECTION):
+            pages.append(SourcePage(url, Path(config.site_dir) / page.file.dest_uri))
+    _state["pages"][lang] = pages
+    return nav
+
+
+def _spawn(lang: str) -> None:
+    """Start a WeasyPrint process for `lang` that loads the library and waits for its document."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    # WeasyPrint's messages go to a file, not a pipe nobody reads until the end (a full pipe would stall it).
+    log_path = Path(_state["tmp"].name) / f"weasyprint-{lang}.log"
+    with open(log_path, "w", encoding="utf-8") as log_file:
+        proc = subprocess.Popen([sys.executable, "-m", "tiw.framework_pdf", "--wait"], stdin=subprocess.PIPE,
+                                stdout=log_file, stderr=subprocess.STDOUT, env=env, cwd=str(ROOT), text=True)
+    _state["jobs"][lang] = {"proc": proc, "log": log_path}
+
+
+def _start(config, lang: str) -> None:
+    pages = _state["pages"].get(lang) or []
+    if not pages:
+        raise PluginError(f"No '{SECTION}' pages in the {lang} navigation, so there is nothing to put in the PDF.")
+    ui = load_site_data().ui
+    today = dt.date.today()
+    strings = {key: ui[f"pdf_{key}"][lang] for key in ("title", "subtitle", "generated", "page_label")}
+    strings["credit"] = ui["footer_credit"][lang]
+    document = compose(pages, lang=lang, site_url=config.site_url or "/", site_dir=Path(config.site_dir),
+                       strings=strings, author=config.site_author or "", description=config.site_description or "",
+                       date_text=format_date(today, lang), date_iso=today.isoformat())
+    source = Path(_state["tmp"].name) / f"framework-{lang}.html"
+    source.write_text(document, encoding="utf-8")
+    out = Path(config.site_dir) / pdf_url(lang)
+    out.unlink(missing_ok=True)
+    if lang not in _state["jobs"]:
+        _spawn(lang)
+    job = _state["jobs"][lang]
+    job.update(out=out, index=pages[0])
+    job["proc"].stdin.write(f"{source}\t{out}\n")
+    job["proc"].stdin.close()
+
+
+def _set_size_text(index: SourcePage, lang: str, text: str) -> None:
+    html = index.path.read_text(encoding="utf-8")
+    new, count = re.subn(rf'(<span[^>]*\bdata-tiw-pdf-size="{lang}"[^>]*>)[^<]*(</span>)',
+                         lambda m: m.group(1) + text + m.group(2), html)
+    if count == 0:
+        raise PluginError(f"The framework's first page ({index.url}) has no PDF download link: add "
+                          "{{ framework_pdf_link() }} to docs/" + lang + "/framework/index.md.")
+    index.path.write_text(new, encoding="utf-8")
+
+
+def on_post_build(config):
+    lang = building_language(config)
+    if _skip():
+        pages = _state["pages"].get(lang) or []
+        if pages:
+            _set_size_text(pages[0], lang, f'({load_site_data().ui["pdf_not_made"][lang]})')
+        if is_last_build(config):
+            log.info("Framework PDFs skipped (TIW_SKIP_PDF is set: `make serve` previews only).")
+        return
+    _start(config, lang)
+    if not is_last_build(config):
+        return
+    failures = []
+    for code, job in _state["jobs"].items():
+        if "out" not in job:
+            job["proc"].kill()
+            failures.append(f"{code}: no PDF was started for this language")
+            continue
+        try:
+            job["proc"].wait(timeout=TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            job["proc"].kill()
+            failures.append(f"{code}: WeasyPrint took more than {TIMEOUT_S} s")
+            continue
+        if job["proc"].returncode != 0 or not job["out"].is_file():
+            err = job["log"].read_text(encoding="utf-8", errors="replace").strip()
+            failures.append(f"{code}: {err[-2000:]}")
+            continue
+        size = human_size(job["out"].stat().st_size, code)
+        _set_size_text(job["index"], code, f'({load_site_data().ui["pdf_size"][code].replace("{size}", size)})')
+    _state["jobs"] = {}
+    if failures:
+        raise PluginError("The framework PDF could not be made. WeasyPrint's messages follow (if it cannot "
+                          "load a library, install the Debian packages listed in .ci/run):\n" + "\n".join(failures))
+
+
+def on_build_error(error):
+    _stop_jobs()

@@ -1,0 +1,92 @@
+"""Build hook: news in the project's own code (the Material blog plugin breaks under static-i18n).
+
+- At build start every post is checked (tiw.news.load_posts): a post missing its twin in the other
+  language, a date or a title, or a malformed one, stops the build with a message naming the file.
+- A post page gets its date (in its language, Welsh month names) and tags under its heading, and a
+  link back to the news index; its summary is its description unless it has one.
+- Every page advertises its language's Atom feed in <head> (`tiw_feed`, see overrides/main.html).
+- After each language is built, its feed is written to news/feed.xml (cy/news/feed.xml), with
+  absolute links from site_url.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from tiw.build import absolute, building_language, source_path
+from tiw.data import DataError, load_site_data
+from tiw.dates import format_date
+from tiw.news import FEED_URL, INDEX_URL, atom_feed, is_post, load_posts
+from tiw.pages import build_language, site_path
+
+log = logging.getLogger("mkdocs.hooks.news")
+_state: dict = {}
+
+
+def on_config(config):
+    try:
+        _state["posts"] = load_posts(Path(config.docs_dir))
+    except DataError as exc:
+        raise PluginError(f"A news post has a problem:\n{exc}") from None
+    return config
+
+
+def _post_for(page, config):
+    where = source_path(page, config.docs_dir)
+    if not where or not is_post(where[1]):
+        return None
+    lang, src = where
+    return next((p for p in _state.get("posts", {}).get(lang, []) if p.src == src), None)
+
+
+def on_page_markdown(markdown, page, config, files):
+    post = _post_for(page, config)
+    if post and not page.meta.get("description"):
+        page.meta["description"] = post.summary
+    return markdown
+
+
+def on_page_content(html_content, page, config, files):
+    post = _post_for(page, config)
+    if not post:
+        return html_content
+    ui = load_site_data().ui
+    lang = post.lang
+    e = html.escape
+    date = f'<time datetime="{post.date.isoformat()}">{e(format_date(post.date, lang))}</time>'
+    meta = f'<p class="tiw-news__date">{e(ui["news_published"][lang]).replace("{date}", date)}</p>'
+    if post.tags:
+        meta += f'<p class="tiw-news__tags">{e(ui["news_tags"][lang])} {e(", ".join(post.tags))}</p>'
+    back = get_relative_url(site_path(INDEX_URL, build_language(page)), page.url or ".")
+    back = back if back.endswith("/") else back + "/"
+    tail = f'<p class="tiw-news__back"><a href="{e(back)}">{e(ui["news_all"][lang])}</a></p>'
+    heading = re.search(r"</h1>", html_content)
+    if heading:
+        return html_content[:heading.end()] + meta + html_content[heading.end():] + tail
+    return meta + html_content + tail
+
+
+def on_page_context(context, page, config, nav):
+    lang = build_language(page)
+    context["tiw_feed"] = {
+        "href": absolute(config, site_path(FEED_URL, lang)),
+        "title": load_site_data().ui["news_feed_title"][lang],
+        "lang": lang,
+    }
+    return context
+
+
+def on_post_build(config):
+    lang = building_language(config)
+    ui = load_site_data().ui
+    feed = atom_feed(lang, _state.get("posts", {}).get(lang, []), config.site_url or "/",
+                     title=ui["news_feed_title"][lang], subtitle=ui["news_feed_subtitle"][lang],
+                     author=config.site_author or config.site_name)
+    out = Path(config.site_dir) / site_path(FEED_URL, lang)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(feed)

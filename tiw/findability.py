@@ -1,0 +1,186 @@
+"""Sharing and findability: Open Graph values, the sitemap (with hreflang alternates for both
+languages), robots.txt and redirect pages for moved pages (data/redirects.yml).
+
+The writers here are plain functions of their inputs (no MkDocs), so the tests can call them
+directly; hooks/findability.py calls them during the build.
+"""
+from __future__ import annotations
+
+import gzip
+import html
+import posixpath
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from tiw import DEFAULT_LANG, LANGS, ROOT
+from tiw.data import DATA_DIR, DataError, read_yaml, rel, validate_file
+from tiw.frontmatter import read_front_matter
+from tiw.pages import site_path
+
+OG_LOCALE = {"en": "en_GB", "cy": "cy_GB"}
+# A redirect page loads nothing; its policy is the site's (hooks/csp.py) without inline scripts.
+REDIRECT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def absolute(site_url: str, site_rel: str) -> str:
+    base = (site_url or "/").rstrip("/") + "/"
+    return base + ("" if site_rel in ("", ".", "./") else site_rel.lstrip("/"))
+
+
+# --- sitemap and robots.txt ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    url: str                      # site-relative, e.g. cy/framework/aims/
+    alternates: dict[str, str]    # lang -> site-relative URL of the page in that language
+    lastmod: str | None = None    # YYYY-MM-DD from git, when known
+
+
+def sitemap_xml(entries: list[SitemapEntry], site_url: str) -> bytes:
+    """A sitemap listing every page of both languages, each with its language alternates and an
+    x-default (English), as Google documents for multilingual sites."""
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for entry in sorted(entries, key=lambda e: (e.url.startswith("cy/"), e.url)):
+        url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = absolute(site_url, entry.url)
+        if entry.lastmod:
+            ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = entry.lastmod
+        for lang in LANGS:
+            if lang in entry.alternates:
+                ET.SubElement(url, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": lang,
+                                                           "href": absolute(site_url, entry.alternates[lang])})
+        if DEFAULT_LANG in entry.alternates:
+            ET.SubElement(url, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": "x-default",
+                                                       "href": absolute(site_url, entry.alternates[DEFAULT_LANG])})
+    ET.indent(urlset)
+    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def robots_txt(site_url: str) -> str:
+    return f"User-agent: *\nDisallow:\n\nSitemap: {absolute(site_url, 'sitemap.xml')}\n"
+
+
+def write_sitemap(site_dir: Path, entries: list[SitemapEntry], site_url: str) -> None:
+    data = sitemap_xml(entries, site_url)
+    (site_dir / "sitemap.xml").write_bytes(data)
+    with open(site_dir / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(filename="sitemap.xml", mode="wb",
+                                                                      fileobj=raw, mtime=0) as gz:
+        gz.write(data)
+    (site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
+
+
+# --- redirects ----------------------------------------------------------------------------------
+
+REDIRECTS_FILE = DATA_DIR / "redirects.yml"
+
+
+@dataclass(frozen=True)
+class Redirect:
+    old: str      # old address without the language part, e.g. framework/old-name/
+    new: str      # the page's path under docs/<lang>/, e.g. framework/new-name.md
+
+
+def page_url(docs_path: str) -> str:
+    """The site-relative URL (English) of a page given by its path under docs/<lang>/."""
+    stem = docs_path[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def load_redirects(path: Path = REDIRECTS_FILE, docs_dir: Path | None = None) -> list[Redirect]:
+    """The moves in data/redirects.yml, checked: the new page exists in both languages, the old
+    address is not a page that still exists, and no old address is listed twice."""
+    docs_dir = docs_dir or ROOT / "docs"
+    if not path.is_file():
+        return []
+    data = validate_file(path, "redirects.schema.yaml")
+    _, lines = read_yaml(path)
+    out, seen, problems = [], {}, []
+    for i, item in enumerate(data["redirects"]):
+        where = f"{rel(path)}, line {lines.get(('redirects', i), '?')}, entry {i + 1}"
+        for lang in LANGS:
+            if not (docs_dir / lang / item["to"]).is_file():
+                problems.append(f"{where}, field 'to': docs/{lang}/{item['to']} does not exist. Expected: the "
+                                "path of the page's new file, which must exist in docs/en/ and docs/cy/.")
+        old_pages = [p for p in (item["from"].rstrip("/") + ".md", item["from"] + "index.md")
+                     if (docs_dir / DEFAULT_LANG / p).is_file()]
+        if old_pages:
+            problems.append(f"{where}, field 'from': a page still exists at {item['from']} (docs/en/{old_pages[0]}). "
+                            "Expected: the address of a page that has moved away.")
+        if item["from"] in seen:
+            problems.append(f"{where}, field 'from': {item['from']} is listed twice (also entry {seen[item['from']] + 1}).")
+        seen.setdefault(item["from"], i)
+        out.append(Redirect(item["from"], item["to"]))
+    if problems:
+        raise DataError("\n".join(problems))
+    return out
+
+
+def page_title(docs_dir: Path, lang: str, docs_path: str) -> str:
+    """A page's title from its front matter, else its first Markdown heading."""
+    path = docs_dir / lang / docs_path
+    meta, _, body = read_front_matter(path)
+    if isinstance(meta.get("title"), str) and meta["title"].strip():
+        return meta["title"].strip()
+    for line in body.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return docs_path
+
+
+def redirect_html(*, lang: str, old_url: str, new_url: str, new_title: str, site_url: str,
+                  title: str, text: str) -> str:
+    """A small page at the old address: an instant meta refresh, a canonical link to the new
+    address, and a visible link for readers whose browser does not follow the refresh."""
+    e = html.escape
+    rel_target = posixpath.relpath(new_url or ".", old_url.rstrip("/") or ".")
+    rel_target = "./" if rel_target == "." else rel_target + ("/" if new_url.endswith("/") or not new_url else "")
+    link = f'<a href="{e(rel_target)}">{e(new_title)}</a>'
+    sentence = e(text).replace("{link}", link)
+    return f"""<!DOCTYPE html>
+<html lang="{e(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{REDIRECT_CSP}">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{e(title)}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{e(absolute(site_url, new_url))}">
+<meta http-equiv="refresh" content="0; url={e(rel_target)}">
+</head>
+<body>
+<main>
+<h1>{e(title)}</h1>
+<p>{sentence}</p>
+</main>
+</body>
+</html>
+"""
+
+
+def write_redirects(site_dir: Path, redirects: list[Redirect], site_url: str, strings: dict[str, dict[str, str]],
+                    docs_dir: Path | None = None) -> list[Path]:
+    """Write the redirect pages of every move in both languages; return the files written.
+    `strings` holds redirect_title and redirect_text, each {en: ..., cy: ...}."""
+    docs_dir = docs_dir or ROOT / "docs"
+    written = []
+    for move in redirects:
+        for lang in LANGS:
+            old_url = site_path(move.old, lang)
+            new_url = site_path(page_url(move.new), lang)
+            out = site_dir / old_url / "index.html"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(redirect_html(lang=lang, old_url=old_url, new_url=new_url,
+                                         new_title=page_title(docs_dir, lang, move.new), site_url=site_url,
+                                         title=strings["redirect_title"][lang], text=strings["redirect_text"][lang]),
+                           encoding="utf-8")
+            written.append(out)
+    return written

@@ -1,0 +1,181 @@
+"""The whole framework as one PDF per language, made from the built framework pages (the same
+Markdown as the website, rendered once; never a second source).
+
+`compose()` joins the pages' <article> content, in navigation order, into one HTML document:
+heading ids are made unique per page, links between framework pages become links inside the PDF,
+other links become absolute web addresses, and anything marked `tiw-pdf-exclude` (such as the
+download link itself) is left out. `render()` prints it with WeasyPrint as a tagged PDF/UA-1
+document, with title, author, subject and language in its metadata and a bookmark for every
+heading. hooks/framework_pdf.py runs `python -m tiw.framework_pdf IN.html OUT.pdf` in a separate
+process per language, so the two PDFs are made side by side while the rest of the build goes on.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PDF_DIR = "downloads"
+CSS = Path(__file__).with_name("framework_pdf.css")
+
+
+def pdf_name(lang: str) -> str:
+    return f"trauma-informed-wales-{lang}.pdf"
+
+
+def pdf_url(lang: str) -> str:
+    """Site-relative address of the language's PDF."""
+    return f"{PDF_DIR}/{pdf_name(lang)}"
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    url: str        # site-relative URL, e.g. cy/framework/aims/
+    path: Path      # the built HTML file
+
+
+_ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.S)
+_ATTR = re.compile(r'\b(id|href|src)="([^"]*)"')
+_EXCLUDE = re.compile(r'<(?P<tag>[a-z0-9]+)\b[^>]*\bclass="[^"]*\btiw-pdf-exclude\b[^"]*"[^>]*>.*?</(?P=tag)>', re.S)
+_DROP = [
+    re.compile(r"<script\b.*?</script>", re.S),
+    re.compile(r"<style\b.*?</style>", re.S),
+    re.compile(r'<a\b[^>]*\bclass="[^"]*\b(?:md-content__button|headerlink)\b[^"]*"[^>]*>.*?</a>', re.S),
+    re.compile(r"<button\b.*?</button>", re.S),
+]
+
+
+def _article(page: SourcePage) -> str:
+    text = page.path.read_text(encoding="utf-8")
+    m = _ARTICLE.search(text)
+    if not m:
+        raise ValueError(f"{page.path}: no <article> in the built page, so it cannot go into the PDF.")
+    body = m.group(1)
+    for rx in _DROP:
+        body = rx.sub("", body)
+    # An excluded element ends at the first closing tag of its name, so it must not contain an
+    # element of the same name (the download link and "Last updated" do not); repeat for several.
+    while True:
+        new = _EXCLUDE.sub("", body)
+        if new == body:
+            break
+        body = new
+    return body
+
+
+def _rewrite(body: str, index: int, page: SourcePage, pages: list[SourcePage], site_url: str, site_dir: Path) -> str:
+    anchors = {p.url: i for i, p in enumerate(pages)}
+    base = (site_url or "/").rstrip("/") + "/"
+
+    def fix(m: re.Match) -> str:
+        attr, value = m.group(1), html.unescape(m.group(2))
+        if attr == "id":
+            return f'id="p{index}-{html.escape(value)}"'
+        if re.match(r"^[a-z][a-z0-9+.-]*:", value):         # https:, mailto:, tel:
+            return m.group(0)
+        if value.startswith("#"):
+            return f'href="#p{index}-{html.escape(value[1:])}"' if value[1:] else f'href="#p{index}"'
+        parts = urlsplit(value)
+        path = parts.path
+        if path.startswith("/"):
+            resolved = path.lstrip("/")
+        else:
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.url.rstrip("/") + "/x"), path))
+            resolved = "" if resolved == "." else resolved
+            if path.endswith("/") and resolved:
+                resolved += "/"
+        if attr == "src":
+            return f'src="{(site_dir / resolved).resolve().as_uri()}"'
+        if resolved in anchors and not parts.query:            # a framework page: a link inside the PDF
+            target = anchors[resolved]
+            return f'href="#p{target}-{html.escape(parts.fragment)}"' if parts.fragment else f'href="#p{target}"'
+        absolute = base + resolved + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+        return f'href="{html.escape(absolute)}"'
+
+    return _ATTR.sub(fix, body)
+
+
+def compose(pages: list[SourcePage], *, lang: str, site_url: str, site_dir: Path, strings: dict[str, str],
+            author: str, description: str, date_text: str, date_iso: str) -> str:
+    """One HTML document holding every page's content in order. `strings` holds the cover's words
+    in the language: title, subtitle, credit, generated (with {date} and {url}), page_label."""
+    sections = []
+    for i, page in enumerate(pages):
+        body = _rewrite(_article(page), i, page, pages, site_url, site_dir)
+        sections.append(f'<section class="tiw-pdf-page" id="p{i}">{body}</section>')
+    home = (site_url or "/").rstrip("/") + "/" + (pages[0].url if pages else "")
+    e = html.escape
+    label = strings["page_label"].replace("\\", "\\\\").replace('"', '\\"')
+    generated = e(strings["generated"]).replace("{date}", e(date_text)).replace(
+        "{url}", f'<a href="{e(home)}">{e(home)}</a>')
+    return f"""<!DOCTYPE html>
+<html lang="{e(lang)}">
+<head>
+<meta charset="utf-8">
+<title>{e(strings['title'])}</title>
+<meta name="author" content="{e(author)}">
+<meta name="description" content="{e(description)}">
+<meta name="dcterms.created" content="{e(date_iso)}">
+<meta name="dcterms.modified" content="{e(date_iso)}">
+<style>
+@page {{ @bottom-center {{ content: "{label} " counter(page); }} }}
+@page :first {{ @bottom-center {{ content: none; }} }}
+#p0 li > a[href^="#p"]::after {{ content: " ({label} " target-counter(attr(href), page) ")"; }}
+</style>
+</head>
+<body>
+<section class="tiw-pdf-cover">
+<p class="tiw-pdf-cover__title">{e(strings['title'])}</p>
+<p class="tiw-pdf-cover__subtitle">{e(strings['subtitle'])}</p>
+<p class="tiw-pdf-cover__credit">{e(strings['credit'])}</p>
+<p class="tiw-pdf-cover__generated">{generated}</p>
+</section>
+{''.join(sections)}
+</body>
+</html>
+"""
+
+
+def render(document_html: str, out: Path, base: Path) -> None:
+    """Print the composed document to `out` as PDF/UA-1 (tagged, with bookmarks and metadata)."""
+    import weasyprint  # imported here: only the PDF step pays for it
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    doc = weasyprint.HTML(string=document_html, base_url=str(base))
+    doc.write_pdf(out, stylesheets=[weasyprint.CSS(filename=str(CSS))], pdf_variant="pdf/ua-1")
+
+
+def human_size(n_bytes: int, lang: str) -> str:
+    """203 KB, 1.2 MB (the same abbreviations in Welsh)."""
+    if n_bytes < 1024 * 1024:
+        return f"{max(1, round(n_bytes / 1024))} KB"
+    return f"{n_bytes / (1024 * 1024):.1f} MB"
+
+
+def main(argv: list[str]) -> int:
+    """`python -m tiw.framework_pdf DOCUMENT.html OUT.pdf` prints one document.
+    `python -m tiw.framework_pdf --wait` loads WeasyPrint first, then reads "DOCUMENT.html<TAB>OUT.pdf"
+    from its standard input: the build starts it early so that the import (most of a second) is
+    done by the time the pages are ready. It exits quietly if its input closes with no job."""
+    if argv[1:] == ["--wait"]:
+        import weasyprint  # noqa: F401  (loaded now, used by render())
+
+        line = sys.stdin.readline().rstrip("\n")
+        if not line:
+            return 0
+        source, out = (Path(part) for part in line.split("\t"))
+    elif len(argv) == 3:
+        source, out = Path(argv[1]), Path(argv[2])
+    else:
+        print("usage: python -m tiw.framework_pdf DOCUMENT.html OUT.pdf | --wait", file=sys.stderr)
+        return 2
+    render(source.read_text(encoding="utf-8"), out, source.parent)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

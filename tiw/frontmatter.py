@@ -1,0 +1,51 @@
+"""Read a Markdown page's YAML front matter with line numbers, for checks that must name the file,
+the line and the field (news posts, review dates). Dates stay as text (YYYY-MM-DD) so that a
+mistyped date is reported rather than silently turned into something else."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tiw.data import DataError, rel
+
+_FRONT = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver: `date: 2026-11-26` stays the text '2026-11-26'."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_front_matter(path: Path) -> tuple[dict[str, Any], dict[str, int], str]:
+    """Return (front matter, line of each top-level key in the file, body). A page without front
+    matter gives ({}, {}, text). Malformed YAML raises DataError naming the file and line."""
+    text = path.read_text(encoding="utf-8")
+    m = _FRONT.match(text)
+    if not m:
+        return {}, {}, text
+    block = m.group(1) or ""
+    try:
+        node = yaml.compose(block, Loader=_Loader)
+        data = yaml.load(block, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f", line {mark.line + 2}" if mark else ""
+        raise DataError(f"{rel(path)}{where}: the front matter (between the --- lines at the top) is not "
+                        f"valid YAML ({getattr(exc, 'problem', None) or exc}). Check the quotes and colons.") from None
+    if data is None:
+        return {}, {}, text[m.end():]
+    if not isinstance(data, dict):
+        raise DataError(f"{rel(path)}, line 2: the front matter must be a list of `field: value` lines.")
+    lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            lines[key_node.value] = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the opening ---
+    return data, lines, text[m.end():]

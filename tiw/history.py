@@ -1,0 +1,57 @@
+"""When each page last changed, from git history: one `git log --name-only` pass for the whole of
+docs/ (not one git call per page).
+
+No date is better than a wrong one, so this returns nothing for a page when it cannot know:
+- no git, or not a git checkout (a build from a tarball): no dates at all;
+- a shallow clone (CI's default `fetch-depth: 1` would date every page to the last commit): no dates;
+- a file with uncommitted changes, or not committed yet: no date for that file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+from tiw import ROOT
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                                encoding="utf-8", timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def why_no_dates(root: Path = ROOT) -> str | None:
+    """None when git history can date the pages; otherwise the reason it cannot."""
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if top is None:
+        return "this is not a git checkout (or git is not installed)"
+    if (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
+        return "this is a shallow clone (fetch the full history: actions/checkout with fetch-depth: 0)"
+    return None
+
+
+def last_changed(root: Path = ROOT, subdir: str = "docs") -> dict[str, dt.date] | None:
+    """{path relative to root (posix): date of the last commit that changed it} for files under
+    `subdir`, or None when git cannot tell (see why_no_dates)."""
+    if why_no_dates(root) is not None:
+        return None
+    log = _git(root, "-c", "core.quotepath=off", "log", "--format=%x00%cs", "--name-only",
+               "--no-renames", "--relative", "--", subdir)
+    if log is None:
+        return None
+    dates: dict[str, dt.date] = {}
+    for block in log.split("\x00")[1:]:
+        lines = [line for line in block.splitlines() if line.strip()]
+        if not lines:
+            continue
+        day = dt.date.fromisoformat(lines[0].strip())
+        for name in lines[1:]:
+            dates.setdefault(name.strip(), day)   # git log is newest first: keep the first seen
+    dirty = _git(root, "-c", "core.quotepath=off", "diff", "--name-only", "--relative", "HEAD", "--", subdir) or ""
+    for name in dirty.splitlines():
+        dates.pop(name.strip(), None)
+    return dates
