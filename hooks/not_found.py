@@ -47,9 +47,16 @@ def _absolutise(output: str, page_url: str, root: str) -> str:
             resolved += "/"
         return f'{match.group("attr")}="{resolved.replace("//", "/")}"'
 
+    def fix_base(match):
+        base = match.group(2)
+        if not base.startswith("/"):
+            base = posixpath.normpath(posixpath.join(root, page_dir, base))
+        return match.group(1) + base.rstrip("/") + "/" + match.group(3)
+
     output = _ATTR.sub(fix, output)
-    # The theme's scripts find the site root through "base" in its JSON config.
-    return _BASE.sub(lambda m: m.group(1) + root + m.group(3), output)
+    # The theme's scripts find the site root through "base" in its JSON config (the language's
+    # root: a Welsh page's base is /cy/, so its search uses the Welsh index, hooks/search_index.py).
+    return _BASE.sub(fix_base, output)
 
 
 def on_post_page(output, page, config):

@@ -5,7 +5,8 @@ language of the page being rendered, decided per call (see tiw.pages), never at 
 """
 from __future__ import annotations
 
-from macros import framework, glossary, help, media
+from macros import action_plan, framework, glossary, help, media, resources, which_level
+from macros import downloads, news
 from macros.context import MacroContext
 
 
@@ -17,6 +18,6 @@ def define_env(env):
         """An interface string from data/ui.yml in the page's language."""
         return ctx.t(key, **values)
 
-    for module in (framework, glossary, help, media):
+    for module in (framework, glossary, help, media, resources, action_plan, which_level, news, downloads):
         for name in module.__all__:
             env.macro(getattr(module, name)(ctx), name)

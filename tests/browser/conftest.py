@@ -54,7 +54,9 @@ class Tab:
         self.context = context
         self.page = context.new_page()
         self.requests: list[str] = []
+        self.errors: list[str] = []  # responses with an HTTP error: a missing asset or page
         self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
 
     def foreign_requests(self) -> list[str]:
         return [u for u in self.requests

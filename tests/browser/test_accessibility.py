@@ -30,6 +30,7 @@ def test_page_is_accessible_and_self_contained(tab, base_url, page):
     assert overflow <= 0, f"{page.url}: scrolls sideways by {overflow}px at 320px width"
 
     assert tab.foreign_requests() == [], f"{page.url}: requests to other hosts: {tab.foreign_requests()}"
+    assert tab.errors == [], f"{page.url}: requests that failed: {tab.errors}"
 
 
 @pytest.mark.parametrize("url", ["", "cy/"])

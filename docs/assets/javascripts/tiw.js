@@ -3,6 +3,18 @@
 (function () {
   "use strict";
 
+  /* The theme looks up "sitemap.xml" beside every <link rel="alternate"> (our hreflang links),
+     which on this site means several requests per page for files that do not exist (each answered
+     by the 404 page). It needs them only for instant navigation, which is off here, so those
+     lookups are refused before they are sent; the theme treats the refusal as "no sitemap". */
+  var open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    if (/\/sitemap\.xml(?:$|[?#])/.test(String(url))) {
+      throw new Error("sitemap lookup not needed (no instant navigation)");
+    }
+    return open.apply(this, arguments);
+  };
+
   /* Exit this page (GOV.UK Design System pattern): replace this page in history with a
      neutral site, so Back does not return here where the browser allows. Pressing Shift three
      times within five seconds does the same. Without JavaScript the button is a plain link. */
