@@ -1,0 +1,24 @@
+"""What a first view costs: the search index waits until the reader goes to the search box, and
+the theme's sitemap lookups beside hreflang links are never sent."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("url", ["", "cy/framework/purpose/"])
+def test_search_index_loads_only_when_wanted(tab, base_url, url):
+    tab.page.goto(base_url + url, wait_until="load")
+    tab.page.wait_for_timeout(500)
+    assert not [u for u in tab.requests if "search_index.json" in u], "the index loaded on first view"
+    assert not [u for u in tab.requests if u.endswith("sitemap.xml")], "sitemap lookups were sent"
+    with tab.page.expect_response(lambda r: "search_index.json" in r.url and r.ok):
+        tab.page.focus(".md-search__input")
+    lang_index = "cy/search/search_index.json" if url.startswith("cy/") else "/search/search_index.json"
+    assert any(u.endswith(lang_index) for u in tab.requests)
+
+
+def test_arriving_with_a_search_highlight_loads_the_index(tab, base_url):
+    with tab.page.expect_response(lambda r: "search_index.json" in r.url):
+        tab.page.goto(base_url + "framework/purpose/?h=trauma", wait_until="load")
