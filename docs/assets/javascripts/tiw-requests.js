@@ -1,0 +1,50 @@
+/* Trauma-Informed Wales: loaded in <head>, before the theme's scripts, so that it can hold back
+   requests the theme would otherwise make on every page. Nothing here sends data anywhere. */
+(function () {
+  "use strict";
+
+  /* Two requests the theme makes on every page are held back here:
+     - it looks up "sitemap.xml" beside every <link rel="alternate"> (our hreflang links): files
+       that do not exist, each answered by the 404 page. It needs them only for instant
+       navigation, which is off here, so the lookup is refused before it is sent (the theme
+       treats the refusal as "no sitemap");
+     - the search index (below). */
+  /* The search index is the largest thing a page would load (tens of KiB), and most readers
+     never search: it is fetched when the reader first goes to the search box (or arrives
+     with a search in the address), not with every page. */
+  var searchWanted = /[?&](q|h)=/.test(window.location.search);
+  var waiting = [];
+  function wantSearch() {
+    if (searchWanted) return;
+    searchWanted = true;
+    waiting.splice(0).forEach(function (go) { go(); });
+  }
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    if (/\/sitemap\.xml(?:$|[?#])/.test(String(url))) {
+      throw new Error("sitemap lookup not needed (no instant navigation)");
+    }
+    this.tiwUrl = String(url);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var xhr = this, args = arguments;
+    if (!searchWanted && /\/search\/search_index\.json/.test(xhr.tiwUrl || "")) {
+      waiting.push(function () { send.apply(xhr, args); });
+      return;
+    }
+    return send.apply(xhr, args);
+  };
+  document.addEventListener("focusin", function (event) {
+    if (event.target.closest && event.target.closest(".md-search")) wantSearch();
+  });
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.id === "__search") wantSearch();
+  });
+  document.addEventListener("keydown", function (event) {
+    var t = event.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    if (event.key === "/" || event.key === "s" || event.key === "f" || event.key === "S" || event.key === "F") wantSearch();
+  });
+})();
