@@ -37,7 +37,11 @@ def on_page_content(html_content, page, config, files):
     for term in terms:
         words = _forms(term["term"][lang])
         if words:
-            patterns.append((term, re.compile(r"(?<![\w-])(" + re.escape(words).replace(r"\ ", r"\s+") + r")(?![\w-])", re.I)))
+            # The term as written, in lower case, or with a capital only to start a sentence; not
+            # inside a proper name ("Trauma-Informed Wales", "Cymru sy'n Ystyriol o Drawma").
+            forms = {words, words.lower(), words[:1].upper() + words[1:].lower()}
+            alternatives = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+            patterns.append((term, re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])(?!\s+[A-ZÂÊÎÔÛŴŶ])")))
     glossary_url = get_relative_url(site_path("framework/glossary/", build_language(page)), page.url)
     done: set[str] = set()
     parts = _TAG.split(html_content)

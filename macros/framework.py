@@ -43,9 +43,12 @@ def level_detail(ctx: MacroContext):
     def level_detail(level_id: str) -> str:
         """One level's part of Figure 4: three headed lists, as Markdown so they join the page's contents."""
         level = ctx.data.level(level_id)
+        name = ctx.tx(level["name"])
         out = []
         for field, label_key, anchor in LEVEL_COLUMNS:
-            out.append(f"## {ctx.t(label_key)} {{#{anchor}}}\n")
+            # Screen-reader users jump between headings: each names its level, to make sense alone.
+            question = ctx.t(label_key)
+            out.append(f"## {name}: {question[0].lower()}{question[1:]} {{#{anchor}}}\n")
             out.extend(f"- {ctx.tx(item)}" for item in level[field])
             out.append("")
         return "\n".join(out)

@@ -1,5 +1,5 @@
 """WCAG 2.2 AA on every built page in both languages (axe-core in Chromium), in the light and
-the dark scheme; reflow at 320 CSS px; the skip link first in the tab order; no third-party
+the dark scheme; a visible focus indicator on every element Tab reaches; reflow at 320 CSS px; the skip link first in the tab order; no third-party
 requests."""
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ def test_page_is_accessible_and_self_contained(tab, base_url, page):
     violations = tab.axe()
     assert violations == [], f"{page.url} (light scheme):\n{describe(violations)}"
 
+    unfocused = _tab_through(tab.page)
+    assert unfocused == [], f"{page.url}: no visible focus on {unfocused}"
+
     tab.page.emulate_media(color_scheme="dark")
     tab.page.evaluate("""() => { const p = document.body; p.setAttribute('data-md-color-scheme', 'slate'); }""")
     tab.page.wait_for_timeout(400)  # the theme fades colours for 250 ms: measure the end state
@@ -31,6 +34,30 @@ def test_page_is_accessible_and_self_contained(tab, base_url, page):
 
     assert tab.foreign_requests() == [], f"{page.url}: requests to other hosts: {tab.foreign_requests()}"
     assert tab.errors == [], f"{page.url}: requests that failed: {tab.errors}"
+
+
+_FOCUS_STATE = """() => {
+    const e = document.activeElement;
+    window.__tiwSeen = window.__tiwSeen || new Set();
+    if (!e || e === document.body || window.__tiwSeen.has(e)) return null;
+    window.__tiwSeen.add(e);
+    const s = getComputedStyle(e);
+    const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+    return ring ? '' : e.outerHTML.slice(0, 120);
+}"""
+
+
+def _tab_through(page, limit=250) -> list[str]:
+    """Press Tab through the whole page; return the elements that showed no focus indicator."""
+    missing = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(_FOCUS_STATE)
+        if state is None:
+            break
+        if state:
+            missing.append(state)
+    return missing
 
 
 @pytest.mark.parametrize("url", ["", "cy/"])
