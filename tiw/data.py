@@ -90,22 +90,26 @@ def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dic
     return out
 
 
+def parse_yaml(text: str, path: Path, *, first_line: int = 1, what: str = "this") -> tuple[Any, yaml.Node | None]:
+    """Parse YAML text from `path` (starting at line `first_line` of that file): (data, node tree).
+    Malformed YAML raises DataError with the file's line number."""
+    try:
+        return yaml.load(text, Loader=_Loader), yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f", line {mark.line + first_line}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DataError(
+            f"{rel(path)}{where}: {what} is not valid YAML ({problem}). "
+            "Check the indentation, quotes and colons on or just before that line."
+        ) from None
+
+
 def read_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
     """Parse one YAML file; return (data, line map). Malformed YAML raises DataError with the line."""
     if not path.is_file():
         raise DataError(f"{rel(path)}: the file is missing. Expected a YAML data file here.")
-    text = path.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        where = f", line {mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DataError(
-            f"{rel(path)}{where}: this is not valid YAML ({problem}). "
-            "Check the indentation, quotes and colons on or just before that line."
-        ) from None
+    data, node = parse_yaml(path.read_text(encoding="utf-8"), path)
     return data, (_line_map(node) if node is not None else {})
 
 

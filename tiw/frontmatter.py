@@ -9,19 +9,9 @@ from typing import Any
 
 import yaml
 
-from tiw.data import DataError, rel
+from tiw.data import DataError, parse_yaml, rel
 
 _FRONT = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S)
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver: `date: 2026-11-26` stays the text '2026-11-26'."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 def read_front_matter(path: Path) -> tuple[dict[str, Any], dict[str, int], str]:
@@ -32,14 +22,7 @@ def read_front_matter(path: Path) -> tuple[dict[str, Any], dict[str, int], str]:
     if not m:
         return {}, {}, text
     block = m.group(1) or ""
-    try:
-        node = yaml.compose(block, Loader=_Loader)
-        data = yaml.load(block, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        where = f", line {mark.line + 2}" if mark else ""
-        raise DataError(f"{rel(path)}{where}: the front matter (between the --- lines at the top) is not "
-                        f"valid YAML ({getattr(exc, 'problem', None) or exc}). Check the quotes and colons.") from None
+    data, node = parse_yaml(block, path, first_line=2, what="the front matter (between the --- lines at the top)")
     if data is None:
         return {}, {}, text[m.end():]
     if not isinstance(data, dict):
