@@ -16,7 +16,7 @@ $(VENV)/.site-installed: requirements.txt
 	$(PY) -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'tiw-project.pth').write_text('$(CURDIR)\n')"
 	touch $@
 
-# What the tests need on top: pytest, Playwright (driving Debian's Chromium), textstat, spylls,
+# What the tests need on top: pytest, Playwright (driving Debian's Chromium), textstat, pypdf,
 # and the npm tools pinned in package-lock.json (axe-core, vnu-jar, dictionary-cy).
 $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt package-lock.json
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
