@@ -13,10 +13,12 @@ def test_search_index_loads_only_when_wanted(tab, base_url, url):
     tab.page.wait_for_timeout(500)
     assert not [u for u in tab.requests if "search_index.json" in u], "the index loaded on first view"
     assert not [u for u in tab.requests if u.endswith("sitemap.xml")], "sitemap lookups were sent"
+    assert not [u for u in tab.requests if "/workers/search." in u], "the search worker started on first view"
     with tab.page.expect_response(lambda r: "search_index.json" in r.url and r.ok):
         tab.page.focus(".md-search__input")
     lang_index = "cy/search/search_index.json" if url.startswith("cy/") else "/search/search_index.json"
     assert any(u.endswith(lang_index) for u in tab.requests)
+    assert any("/workers/search." in u for u in tab.requests), "the search worker did not start"
 
 
 def test_arriving_with_a_search_highlight_loads_the_index(tab, base_url):

@@ -19,6 +19,37 @@
     searchWanted = true;
     waiting.splice(0).forEach(function (go) { go(); });
   }
+  function whenSearchWanted(go) {
+    if (searchWanted) go(); else waiting.push(go);
+  }
+
+  /* The theme also starts its search worker (a script of its own) with every page. It is started
+     on the same signal: until then a stand-in keeps the messages and listeners it is given. */
+  var RealWorker = window.Worker;
+  if (RealWorker) {
+    window.Worker = function (url, options) {
+      if (!/\/workers\/search\./.test(String(url))) return new RealWorker(url, options);
+      var real = null, queue = [], listeners = [];
+      var standIn = {
+        postMessage: function (message) { if (real) real.postMessage(message); else queue.push(message); },
+        addEventListener: function (type, fn, opts) {
+          listeners.push([type, fn, opts]);
+          if (real) real.addEventListener(type, fn, opts);
+        },
+        removeEventListener: function (type, fn, opts) {
+          listeners = listeners.filter(function (l) { return !(l[0] === type && l[1] === fn); });
+          if (real) real.removeEventListener(type, fn, opts);
+        },
+        terminate: function () { if (real) real.terminate(); }
+      };
+      whenSearchWanted(function () {
+        real = new RealWorker(url, options);
+        listeners.forEach(function (l) { real.addEventListener(l[0], l[1], l[2]); });
+        queue.splice(0).forEach(function (message) { real.postMessage(message); });
+      });
+      return standIn;
+    };
+  }
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
@@ -30,8 +61,8 @@
   };
   XMLHttpRequest.prototype.send = function () {
     var xhr = this, args = arguments;
-    if (!searchWanted && /\/search\/search_index\.json/.test(xhr.tiwUrl || "")) {
-      waiting.push(function () { send.apply(xhr, args); });
+    if (/\/search\/search_index\.json/.test(xhr.tiwUrl || "")) {
+      whenSearchWanted(function () { send.apply(xhr, args); });
       return;
     }
     return send.apply(xhr, args);
