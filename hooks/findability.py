@@ -16,11 +16,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from tiw import LANGS
-from tiw.build import absolute, clean_url, is_first_build, is_last_build
+from tiw.build import clean_url, is_first_build, is_last_build
 from tiw.data import DataError, load_site_data
 from tiw.findability import OG_LOCALE, SitemapEntry, load_redirects, write_redirects, write_sitemap
 from tiw.news import is_post
-from tiw.pages import build_language, counterpart_urls
+from tiw.pages import absolute_url, build_language, counterpart_urls
 
 _state: dict = {"entries": {}, "redirects": []}
 
@@ -47,7 +47,7 @@ def on_page_context(context, page, config, nav):
     context["tiw_og"] = {
         "title": config.site_name if is_home else (page.title or config.site_name),
         "description": " ".join(str(description).split()),
-        "url": absolute(config, urls[lang]),
+        "url": absolute_url(config.site_url, urls[lang]),
         "locale": OG_LOCALE[lang],
         "alternates": [OG_LOCALE[code] for code in LANGS if code != lang],
         "site_name": config.site_name,

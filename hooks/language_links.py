@@ -13,18 +13,13 @@ import html
 
 from tiw import DEFAULT_LANG, ENDONYMS, LANGS, ROOT
 from tiw.data import load_site_data
-from tiw.pages import build_language, counterpart_urls, is_fallback, site_path
+from tiw.pages import absolute_url, build_language, counterpart_urls, is_fallback, site_path
 
 # (page under docs/<lang>/, its URL, ui.yml label) for the footer of every page.
 FOOTER_LINKS = [
     ("get-help.md", "get-help/", "footer_get_help"),
     ("accessibility.md", "accessibility/", "footer_accessibility"),
 ]
-
-
-def _absolute(config, site_rel: str) -> str:
-    base = (config.site_url or "/").rstrip("/") + "/"
-    return base + ("" if site_rel in (".", "./") else site_rel.lstrip("/"))
 
 
 def on_page_context(context, page, config, nav):
@@ -35,10 +30,10 @@ def on_page_context(context, page, config, nav):
         {"lang": code, "endonym": ENDONYMS[code], "link": urls[code], "current": code == lang}
         for code in LANGS
     ]
-    alternates = [{"hreflang": code, "href": _absolute(config, urls[code])} for code in LANGS]
-    alternates.append({"hreflang": "x-default", "href": _absolute(config, urls[DEFAULT_LANG])})
+    alternates = [{"hreflang": code, "href": absolute_url(config.site_url, urls[code])} for code in LANGS]
+    alternates.append({"hreflang": "x-default", "href": absolute_url(config.site_url, urls[DEFAULT_LANG])})
     context["tiw_alternates"] = alternates
-    context["tiw_canonical"] = _absolute(config, urls[lang])
+    context["tiw_canonical"] = absolute_url(config.site_url, urls[lang])
     context["tiw_ui"] = {key: value[lang] for key, value in load_site_data().ui.items()}
     context["tiw_footer_links"] = [
         {"url": site_path(url, lang), "label": context["tiw_ui"][label]}

@@ -18,11 +18,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from tiw.build import absolute, building_language, source_path
+from tiw.build import building_language, source_path
 from tiw.data import DataError, load_site_data
 from tiw.dates import format_date
 from tiw.news import FEED_URL, INDEX_URL, atom_feed, is_post, load_posts
-from tiw.pages import build_language, site_path
+from tiw.pages import absolute_url, build_language, site_path
 
 log = logging.getLogger("mkdocs.hooks.news")
 _state: dict = {}
@@ -74,7 +74,7 @@ def on_page_content(html_content, page, config, files):
 def on_page_context(context, page, config, nav):
     lang = build_language(page)
     context["tiw_feed"] = {
-        "href": absolute(config, site_path(FEED_URL, lang)),
+        "href": absolute_url(config.site_url, site_path(FEED_URL, lang)),
         "title": load_site_data().ui["news_feed_title"][lang],
         "lang": lang,
     }

@@ -31,12 +31,6 @@ def is_last_build(config) -> bool:
     return building_language(config) == build_languages(config)[-1]
 
 
-def absolute(config, site_rel: str) -> str:
-    """An absolute address on the site (site_url, from SITE_URL when deployed)."""
-    base = (config.site_url or "/").rstrip("/") + "/"
-    return base + clean_url(site_rel).lstrip("/")
-
-
 def clean_url(site_rel: str) -> str:
     """MkDocs gives the home page's URL as "" or "./": make it ""."""
     return "" if site_rel in ("", ".", "./") else site_rel

@@ -16,18 +16,13 @@ from pathlib import Path
 from tiw import DEFAULT_LANG, LANGS, ROOT
 from tiw.data import DATA_DIR, DataError, read_yaml, rel, validate_file
 from tiw.frontmatter import read_front_matter
-from tiw.pages import site_path
+from tiw.pages import absolute_url, site_path
 
 OG_LOCALE = {"en": "en_GB", "cy": "cy_GB"}
 # A redirect page loads nothing; its policy is the site's (hooks/csp.py) without inline scripts.
 REDIRECT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
-
-
-def absolute(site_url: str, site_rel: str) -> str:
-    base = (site_url or "/").rstrip("/") + "/"
-    return base + ("" if site_rel in ("", ".", "./") else site_rel.lstrip("/"))
 
 
 # --- sitemap and robots.txt ---------------------------------------------------------------------
@@ -47,22 +42,22 @@ def sitemap_xml(entries: list[SitemapEntry], site_url: str) -> bytes:
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
     for entry in sorted(entries, key=lambda e: (e.url.startswith("cy/"), e.url)):
         url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
-        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = absolute(site_url, entry.url)
+        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = absolute_url(site_url, entry.url)
         if entry.lastmod:
             ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = entry.lastmod
         for lang in LANGS:
             if lang in entry.alternates:
                 ET.SubElement(url, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": lang,
-                                                           "href": absolute(site_url, entry.alternates[lang])})
+                                                           "href": absolute_url(site_url, entry.alternates[lang])})
         if DEFAULT_LANG in entry.alternates:
             ET.SubElement(url, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": "x-default",
-                                                       "href": absolute(site_url, entry.alternates[DEFAULT_LANG])})
+                                                       "href": absolute_url(site_url, entry.alternates[DEFAULT_LANG])})
     ET.indent(urlset)
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def robots_txt(site_url: str) -> str:
-    return f"User-agent: *\nDisallow:\n\nSitemap: {absolute(site_url, 'sitemap.xml')}\n"
+    return f"User-agent: *\nDisallow:\n\nSitemap: {absolute_url(site_url, 'sitemap.xml')}\n"
 
 
 def write_sitemap(site_dir: Path, entries: list[SitemapEntry], site_url: str) -> None:
@@ -153,7 +148,7 @@ def redirect_html(*, lang: str, old_url: str, new_url: str, new_title: str, site
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{e(title)}</title>
 <meta name="robots" content="noindex">
-<link rel="canonical" href="{e(absolute(site_url, new_url))}">
+<link rel="canonical" href="{e(absolute_url(site_url, new_url))}">
 <meta http-equiv="refresh" content="0; url={e(rel_target)}">
 </head>
 <body>

@@ -17,7 +17,7 @@ from pathlib import Path
 from tiw import LANGS, ROOT
 from tiw.data import DataError, rel
 from tiw.frontmatter import read_front_matter
-from tiw.pages import site_path
+from tiw.pages import absolute_url, site_path
 
 POSTS_DIR = "news/posts"           # under docs/<lang>/
 INDEX_URL = "news/"                # the news index, per language (site_path adds cy/)
@@ -126,11 +126,6 @@ def load_posts(docs_dir: Path | None = None) -> dict[str, list[Post]]:
     return posts
 
 
-def absolute(site_url: str, site_rel: str) -> str:
-    base = (site_url or "/").rstrip("/") + "/"
-    return base + site_rel.lstrip("/")
-
-
 def _stamp(d: dt.date) -> str:
     return f"{d.isoformat()}T00:00:00Z"
 
@@ -141,19 +136,19 @@ def atom_feed(lang: str, posts: list[Post], site_url: str, *, title: str, subtit
     ET.register_namespace("", ATOM)
     q = lambda tag: f"{{{ATOM}}}{tag}"  # noqa: E731
     feed = ET.Element(q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": lang})
-    index = absolute(site_url, site_path(INDEX_URL, lang))
+    index = absolute_url(site_url, site_path(INDEX_URL, lang))
     ET.SubElement(feed, q("title")).text = title
     ET.SubElement(feed, q("subtitle")).text = subtitle
     ET.SubElement(feed, q("id")).text = index
     ET.SubElement(feed, q("link"), {"rel": "self", "type": "application/atom+xml",
-                                   "href": absolute(site_url, site_path(FEED_URL, lang))})
+                                   "href": absolute_url(site_url, site_path(FEED_URL, lang))})
     ET.SubElement(feed, q("link"), {"rel": "alternate", "type": "text/html", "hreflang": lang, "href": index})
     updated = max((p.date for p in posts), default=today or dt.date.today())
     ET.SubElement(feed, q("updated")).text = _stamp(updated)
     ET.SubElement(ET.SubElement(feed, q("author")), q("name")).text = author
     for post in posts:
         entry = ET.SubElement(feed, q("entry"))
-        url = absolute(site_url, post.url)
+        url = absolute_url(site_url, post.url)
         ET.SubElement(entry, q("title")).text = post.title
         ET.SubElement(entry, q("link"), {"rel": "alternate", "type": "text/html", "hreflang": lang, "href": url})
         ET.SubElement(entry, q("id")).text = url

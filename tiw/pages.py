@@ -31,6 +31,13 @@ def site_path(url: str, lang: str) -> str:
     return url if url.startswith(f"{lang}/") or url == lang else f"{lang}/{url}"
 
 
+def absolute_url(site_url: str | None, site_rel: str) -> str:
+    """An absolute address on the site: site_url (from SITE_URL when deployed) + a site-relative
+    URL as MkDocs gives it (the home page's "", "." or "./" become the site root)."""
+    base = (site_url or "/").rstrip("/") + "/"
+    return base + ("" if site_rel in ("", ".", "./") else site_rel.lstrip("/"))
+
+
 def counterpart_urls(page) -> dict[str, str]:
     """Site-relative URL of this page in each language, from static-i18n's alternates map."""
     alternates = getattr(page.file, "alternates", {}) or {}
