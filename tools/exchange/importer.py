@@ -50,26 +50,28 @@ def _check_units(name: str, got: list[ReadUnit], fresh_units, refuse) -> dict[st
         refuse("", "the segments are not those of the repository now "
                    + (f"(the repository has {', '.join(gone[:5])} that the package lacks) " if gone else "")
                    + (f"(the package has {', '.join(new[:5])} that the repository lacks) " if new else "")
-                   + f"— the English changed since the export: export {name} again and carry your "
+                   + f"— the English changed since the export: run {name} again and carry your "
                      "translations over from your translation memory")
         return {}
     from .xliff import _codes
 
     for uid, u in by_id.items():
         fu = fresh[uid]
+        _, s_ids, _, t_ids, data = _codes(fu.source, fu.target)
+        altered = [d for d, text in u.data.items() if d not in data or data[d] != text]
+        for d in altered:
+            refuse(uid, f"the placeholder data '{d}' was altered ({u.data[d]!r}); it must stay {data.get(d)!r}: "
+                        "restore the tag from the source")
+        if altered:
+            continue
         if u.source != fu.source:
-            refuse(uid, "the English source is not the repository's any more (changed since the export): export "
+            refuse(uid, "the English source is not the repository's any more (changed since the export): run "
                         f"{name} again and carry your translations over from your translation memory")
             continue
         if u.target is None or u.target == "":
             continue
         for problem in u.problems:
             refuse(uid, problem)
-        _, s_ids, _, t_ids, data = _codes(fu.source, fu.target)
-        for d, text in u.data.items():
-            if d not in data or data[d] != text:
-                refuse(uid, f"the placeholder data '{d}' was altered ({text!r}); it must stay {data.get(d)!r}: "
-                            "restore the tag from the source")
         required = [i for i in s_ids if i and (fu.target is None or i in t_ids)]
         for i in required:
             n = u.target_codes.count(i)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from dataclasses import dataclass
 
 import yaml
@@ -69,7 +70,11 @@ def encode(sc: Scalar, raw: str, value: str) -> str:
             raise YamlWriteError("this folded field (>) joins its lines with spaces: write the Welsh without "
                                  "line breaks")
         pad = " " * sc.indent
-        body = "\n".join(pad + line if line else "" for line in value.rstrip("\n").split("\n"))
+        if sc.style == ">":  # folded: wrapped at the repository's 100 columns, as editors write it
+            body = textwrap.fill(value, width=100, initial_indent=pad, subsequent_indent=pad,
+                                 break_long_words=False, break_on_hyphens=False)
+        else:
+            body = "\n".join(pad + line if line else "" for line in value.rstrip("\n").split("\n"))
         tail = raw[len(raw.rstrip("\n")):] if raw.endswith("\n") else ""
         return header + "\n" + body + (tail or ("\n" if header.rstrip()[-1:] not in ("-",) else ""))
     # plain: only a value YAML reads back unchanged, on one line
