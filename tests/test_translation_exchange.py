@@ -130,6 +130,36 @@ def test_outdated_page_one_target_changed_only_that_block_changes_and_the_build_
     assert result.returncode == 0, result.stderr[-3000:]
 
 
+def test_a_missing_welsh_page_is_made_from_the_english_and_the_targets(repo, capsys, tmp_path):
+    page, cy = "framework/impact.md", repo / "docs/cy/framework/impact.md"
+    run(repo, capsys, "export", page, "--out", str(tmp_path / "before"))
+    welsh = {u.get("id"): u.find(f"{NS}segment/{NS}target") for u in
+             etree.parse(str(tmp_path / "before/pages/framework/impact.xlf")).iter(NS + "unit")}
+    original = cy.read_text(encoding="utf-8")
+    git(repo, "rm", "-q", "docs/cy/framework/impact.md")
+    git(repo, "commit", "-qm", "Welsh page removed")
+    out = tmp_path / "out"
+    code, text = run(repo, capsys, "export", "--out", str(out))
+    assert code == 0 and "framework/impact" in text and "missing" in text, text
+    package = out / "pages/framework/impact.xlf"
+    tree = etree.parse(str(package))
+    units = list(tree.iter(NS + "unit"))
+    assert units and all(u.find(f"{NS}segment/{NS}target") is None for u in units)
+    # a package with a segment left untranslated is refused
+    for unit in units[:-1]:
+        unit.find(NS + "segment").append(welsh[unit.get("id")])
+    tree.write(str(package), xml_declaration=True, encoding="UTF-8")
+    refused(repo, capsys, package, f"segment {units[-1].get('id')}", "has no Welsh")
+    units[-1].find(NS + "segment").append(welsh[units[-1].get("id")])
+    tree.write(str(package), xml_declaration=True, encoding="UTF-8")
+    code, text = run(repo, capsys, "import", str(package))
+    assert code == 0, text
+    head = git(repo, "rev-parse", "HEAD").strip()
+    made = cy.read_text(encoding="utf-8")
+    assert re.sub(r"default_lang_commit: \w+", "", made) == re.sub(r"default_lang_commit: \w+", "", original)
+    assert f"default_lang_commit: {head}" in made
+
+
 # ------------------------------------------------------------------------------ refusals
 
 def refused(repo, capsys, package: Path, *expected: str) -> str:

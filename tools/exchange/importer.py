@@ -17,8 +17,8 @@ from tiw import freshness as fr
 
 from .align import align_page, data_fields
 from .export import data_package, page_package
-from .segments import Segment, apply, front_matter, segment_page
-from .xliff import NEEDS_REVIEW, PackageError, ReadUnit, read
+from .segments import Segment, apply, front_matter
+from .xliff import NEEDS_REVIEW, PackageError, ReadUnit, code_ids, read
 from .yamltext import YamlWriteError
 
 
@@ -53,11 +53,9 @@ def _check_units(name: str, got: list[ReadUnit], fresh_units, refuse) -> dict[st
                    + f"— the English changed since the export: run {name} again and carry your "
                      "translations over from your translation memory")
         return {}
-    from .xliff import _codes
-
     for uid, u in by_id.items():
         fu = fresh[uid]
-        _, s_ids, _, t_ids, data = _codes(fu.source, fu.target)
+        _, s_ids, _, t_ids, data = code_ids(fu.source, fu.target)
         altered = [d for d, text in u.data.items() if d not in data or data[d] != text]
         for d in altered:
             refuse(uid, f"the placeholder data '{d}' was altered ({u.data[d]!r}); it must stay {data.get(d)!r}: "

@@ -15,7 +15,7 @@ from tiw.freshness import STAMP_KEY, paragraphs
 from tiw.parity import _must_match
 
 from .codes import has_words
-from .yamltext import Scalar, YamlWriteError, encode, scalars
+from .yamltext import Scalar, encode, scalars
 
 # Front-matter fields that are settings, not text for the reader.
 NOT_TEXT = {STAMP_KEY, "page_scripts", "hide", "template", "search", "languages", "date", "status"}

@@ -41,10 +41,10 @@ class Package:
     codes: dict[str, dict[str, str]] = field(default_factory=dict)  # unit id -> data id -> Markdown
 
 
-def _codes(source: str, target: str | None):
+def code_ids(source: str, target: str | None):
     """Code ids for the source and target tokens: a Welsh code equal to an English one shares
     its id; any other Welsh code gets its own (w1, w2…)."""
-    src = [(k, s) for k, s in tokenize(source)]
+    src = tokenize(source)
     data: dict[str, str] = {}
     s_ids, free = [], {}
     n = 0
@@ -72,11 +72,8 @@ def _codes(source: str, target: str | None):
     return src, s_ids, t_tokens, t_ids, data
 
 
-def _fill(parent, tokens, ids, data):
-    """Put text and <ph/> placeholders into a <source> or <target>."""
-    by_code = {}
-    for d, s in data.items():
-        by_code.setdefault(s, d)
+def _fill(parent, tokens, ids):
+    """Put text and <ph/> placeholders into a <source> or <target> (placeholder n refers to data dn)."""
     last = None
     for (kind, s), cid in zip(tokens, ids):
         if kind == "text":
@@ -85,9 +82,8 @@ def _fill(parent, tokens, ids, data):
             else:
                 last.tail = (last.tail or "") + s
             continue
-        ref = f"d{cid}" if not cid.startswith("w") else f"d{cid}"
         typ, sub = code_type(s)
-        last = etree.SubElement(parent, _q("ph"), id=cid, dataRef=ref, type=typ, subType=sub,
+        last = etree.SubElement(parent, _q("ph"), id=cid, dataRef=f"d{cid}", type=typ, subType=sub,
                                 disp=s if len(s) <= 60 else s[:57] + "…")
     return parent
 
@@ -109,7 +105,7 @@ def write(pkg: Package) -> bytes:
         unit_el.set(XML_SPACE, "preserve")
         if u.name:
             unit_el.set("name", u.name)
-        src_tokens, s_ids, t_tokens, t_ids, data = _codes(u.source, u.target)
+        src_tokens, s_ids, t_tokens, t_ids, data = code_ids(u.source, u.target)
         if u.notes:
             notes = etree.Element(_q("notes"))
             for cat, text in u.notes:
@@ -122,9 +118,9 @@ def write(pkg: Package) -> bytes:
             unit_el.insert(unit_el.index(seg), od)
         for child in list(seg):
             seg.remove(child)
-        _fill(etree.SubElement(seg, _q("source")), src_tokens, s_ids, data)
+        _fill(etree.SubElement(seg, _q("source")), src_tokens, s_ids)
         if u.target is not None:
-            _fill(etree.SubElement(seg, _q("target")), t_tokens, t_ids, data)
+            _fill(etree.SubElement(seg, _q("target")), t_tokens, t_ids)
         seg.set("state", u.state)
         if u.sub_state:
             seg.set("subState", u.sub_state)
