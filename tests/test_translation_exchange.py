@@ -250,9 +250,16 @@ def test_packages_validate_against_the_xliff_schema(repo, capsys, tmp_path):
 
 
 def test_memory_validates_and_counts_every_aligned_segment(repo, capsys, tmp_path):
+    # a Welsh page whose first list lost an item: that list's block no longer aligns and is left out
+    cy = repo / "docs/cy/framework/aims.md"
+    lines = cy.read_text(encoding="utf-8").split("\n")
+    first_item = next(n for n, line in enumerate(lines) if line.startswith("- "))
+    cy.write_text("\n".join(lines[:first_item] + lines[first_item + 1:]), encoding="utf-8")
     code, text = run(repo, capsys, "memory", "--out", str(tmp_path))
     assert code == 0, text
-    reported = int(re.search(r"(\d+) aligned segments \((\d+) from pages, (\d+) from data", text).group(1))
+    m = re.search(r"(\d+) aligned segments \((\d+) from pages, (\d+) from data files\); left out: (\d+) page", text)
+    reported, left_out = int(m.group(1)), int(m.group(4))
+    assert left_out == 5  # the English list of five objectives
     doc = etree.parse(str(tmp_path / "tiw-en-cy.tmx"))
     dtd = etree.DTD(str(SCHEMAS / "tmx-1.4b-subset.dtd"))
     assert dtd.validate(doc), dtd.error_log.filter_from_errors()

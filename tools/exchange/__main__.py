@@ -26,6 +26,14 @@ def _out(text: str = "") -> None:
     print(text, flush=True)
 
 
+def _show(path: Path) -> str:
+    """A path as the reader typed it: relative to the current folder when it is inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def _write(path: Path, data: bytes | str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
@@ -62,12 +70,12 @@ def cmd_export(args) -> int:
         _write(target, write(e.package))
         review = sum(1 for u in e.package.units if u.sub_state)
         todo = sum(1 for u in e.package.units if u.target is None)
-        _out(f"  {target}  {len(e.package.units)} segments ({e.state.state}; {review} to review, {todo} to translate)")
+        _out(f"  {_show(target)}  {len(e.package.units)} segments ({e.state.state}; {review} to review, {todo} to translate)")
     for path in data:
         pkg = ex.data_package(root, path, commit)
         target = ex.package_path(pkg.original, out)
         _write(target, write(pkg))
-        _out(f"  {target}  {len(pkg.units)} fields")
+        _out(f"  {_show(target)}  {len(pkg.units)} fields")
     _out(f"Exported {len(pages)} page(s) and {len(data)} data file(s) as XLIFF 2.0. Translate them in your CAT "
          "tool, then: make translation-import FILE=…")
     return 0
@@ -100,7 +108,7 @@ def cmd_memory(args) -> int:
     data, report = memory.translation_memory(Path(args.root))
     target = Path(args.out) / "tiw-en-cy.tmx"
     _write(target, data)
-    _out(f"  {target}: {report.aligned} aligned segments ({report.pages} from pages, {report.data} from data "
+    _out(f"  {_show(target)}: {report.aligned} aligned segments ({report.pages} from pages, {report.data} from data "
          f"files); left out: {report.unaligned} page segments with no Welsh counterpart, "
          f"{report.untranslated_data} data fields with no Welsh")
     return 0
@@ -110,7 +118,7 @@ def cmd_termbase(args) -> int:
     root, out = Path(args.root), Path(args.out)
     _write(out / "termbase.tbx", memory.termbase_tbx(root))
     _write(out / "termbase.csv", memory.termbase_csv(root))
-    _out(f"  {out / 'termbase.tbx'} and {out / 'termbase.csv'}: data/glossary.yml "
+    _out(f"  {_show(out / 'termbase.tbx')} and {_show(out / 'termbase.csv')}: data/glossary.yml "
          "(rejected Welsh variants as deprecated terms)")
     return 0
 
