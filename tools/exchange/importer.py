@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from tiw import freshness as fr
+from tiw.data import DataError, parse_yaml
 
 from .align import align_page, data_fields
 from .export import data_package, page_package
@@ -185,10 +186,10 @@ def plan_data(root: Path, pkg) -> Plan:
     if plan.refusals or not changes:
         return plan
     new = apply(text, changes, [fields[k].cy for k in changes])
-    try:
-        tree = yaml.safe_load(new)
-    except yaml.YAMLError as exc:
-        refuse(next(iter(values)), f"the Welsh makes {pkg.original} invalid YAML ({exc.problem}): reword it")
+    try:  # the build's own YAML reader (tiw.data), so what passes here loads in the build
+        tree, _ = parse_yaml(new, path)
+    except DataError as exc:
+        refuse(next(iter(values)), f"the Welsh would make the file invalid: {exc}")
         return plan
     for uid, (seg, target) in values.items():
         node = tree
