@@ -285,3 +285,16 @@ def test_termbase_marks_rejected_welsh_as_deprecated(repo, capsys, tmp_path):
     rows = list(csv.DictReader(io.StringIO((tmp_path / "termbase.csv").read_text(encoding="utf-8"))))
     assert [r["id"] for r in rows] == [t["id"] for t in terms]
     assert all(r["cy"] for r in rows)
+
+
+def test_notes_carry_location_commit_and_the_termbase_entries_of_the_words(repo, capsys, tmp_path):
+    run(repo, capsys, "export", "framework/aims.md", "for-you/which-level.md", "--out", str(tmp_path))
+    head = git(repo, "rev-parse", "HEAD").strip()
+    _, unit = target_of(tmp_path / "pages/framework/aims.xlf", "b2")
+    notes = {n.get("category"): n.text for n in unit.iter(NS + "note")}
+    assert notes["location"] == "docs/en/framework/aims.md, line 8 (paragraph)"
+    assert notes["source-commit"] == f"English at commit {head}"
+    assert "framework → fframwaith" in notes["termbase"]
+    # terms inside placeholders (macro arguments, link paths) are not the reader's words
+    _, unit = target_of(tmp_path / "pages/for-you/which-level.xlf", "b12")
+    assert "termbase" not in {n.get("category") for n in unit.iter(NS + "note")}

@@ -12,6 +12,7 @@ import yaml
 from tiw import freshness as fr
 
 from .align import align_page, data_fields, data_files
+from .codes import tokenize
 from .segments import segment_page
 from .xliff import NEEDS_REVIEW, Package, Unit
 
@@ -38,7 +39,8 @@ def termbase_notes(root: Path, text: str) -> str:
     glossary = Path(root) / "data" / "glossary.yml"
     if not glossary.is_file():
         return ""
-    hits = [note for pattern, note in _terms(glossary, glossary.stat().st_mtime) if pattern.search(text)]
+    words = " ".join(s for kind, s in tokenize(text) if kind == "text")  # not macro names or link paths
+    hits = [note for pattern, note in _terms(glossary, glossary.stat().st_mtime) if pattern.search(words)]
     return "; ".join(hits)
 
 

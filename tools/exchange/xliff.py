@@ -83,8 +83,9 @@ def _fill(parent, tokens, ids):
                 last.tail = (last.tail or "") + s
             continue
         typ, sub = code_type(s)
+        # canDelete/canCopy="no": the CAT tool keeps each tag exactly once (the import checks it too)
         last = etree.SubElement(parent, _q("ph"), id=cid, dataRef=f"d{cid}", type=typ, subType=sub,
-                                disp=s if len(s) <= 60 else s[:57] + "…")
+                                disp=s if len(s) <= 60 else s[:57] + "…", canCopy="no", canDelete="no")
     return parent
 
 
