@@ -56,6 +56,22 @@ translation-lint: $(VENV)/.site-installed
 translation-spelling: $(VENV)/.test-installed build
 	$(PY) -m tools.translation spelling --site site
 
+# Translators' CAT tools (TRANSLATING.md, "Working in a CAT tool"): XLIFF 2.0 packages out and back,
+# the site's translation memory (TMX) and termbase (TBX, CSV), written under translation/exchange/.
+.PHONY: translation-export translation-import translation-memory termbase
+translation-export: $(VENV)/.site-installed
+	$(PY) -m tools.exchange export $(filter-out all,$(PAGES)) $(if $(filter-out 0,$(OUTDATED)),--outdated) $(if $(filter all,$(PAGES)),--all)
+
+translation-import: $(VENV)/.site-installed
+	@test -n "$(FILE)" || { echo "Usage: make translation-import FILE=translation/exchange/pages/framework/aims.xlf (several: FILE=\"a.xlf b.xlf\")"; exit 2; }
+	$(PY) -m tools.exchange import $(FILE)
+
+translation-memory: $(VENV)/.site-installed
+	$(PY) -m tools.exchange memory
+
+termbase: $(VENV)/.site-installed
+	$(PY) -m tools.exchange termbase
+
 # Pages whose `review_by` date (front matter) has passed; DAYS=30 also lists those due soon.
 review-due: $(VENV)/.site-installed
 	$(PY) -m tools.review_due $(if $(DAYS),--within $(DAYS))

@@ -1,0 +1,152 @@
+"""Command line of the translators' exchange (the Makefile wraps it; TRANSLATING.md explains it).
+
+    python -m tools.exchange export [PAGE…|DATA.yml…] [--outdated] [--all] [--out DIR]
+    python -m tools.exchange import FILE.xlf…
+    python -m tools.exchange memory [--out DIR]
+    python -m tools.exchange termbase [--out DIR]
+
+With no PAGE and no --all, export writes the pages that need work (missing, outdated, unstamped);
+--outdated only the outdated ones; --all every page and every data file.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tiw import ROOT
+from tiw import freshness as fr
+
+from . import export as ex
+from . import importer, memory
+from .xliff import write
+
+
+def _out(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def _show(path: Path) -> str:
+    """A path as the reader typed it: relative to the current folder when it is inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+def cmd_export(args) -> int:
+    root, out = Path(args.root), Path(args.out)
+    f = fr.Freshness(root)
+    pages, data = [], []
+    for name in args.names:
+        if name.endswith((".yml", ".yaml")):
+            path = (root / name).resolve()
+            if not path.is_file():
+                _out(f"Not exported: {name} is not a data file of this site (data/*.yml, resources/*.yml).")
+                return 2
+            data.append(path)
+        else:
+            page = fr.page_path(name, root)
+            if not (root / "docs" / "en" / page).is_file():
+                _out(f"Not exported: there is no English page docs/en/{page}.")
+                return 2
+            pages.append(page)
+    if args.all:
+        pages, data = ex.all_pages(root), ex.all_data(root)
+    elif not args.names:
+        pages = ex.pages_needing_work(root, f, args.outdated)
+    if not pages and not data:
+        _out("Nothing to export: every Welsh page is up to date. Name pages or data files (PAGES=…), or use --all.")
+        return 0
+    commit = f.git.head() if f.available else ""
+    for page in pages:
+        e = ex.page_package(root, page, f)
+        target = ex.package_path(e.package.original, out)
+        _write(target, write(e.package))
+        review = sum(1 for u in e.package.units if u.sub_state)
+        todo = sum(1 for u in e.package.units if u.target is None)
+        _out(f"  {_show(target)}  {len(e.package.units)} segments ({e.state.state}; {review} to review, {todo} to translate)")
+    for path in data:
+        pkg = ex.data_package(root, path, commit)
+        target = ex.package_path(pkg.original, out)
+        _write(target, write(pkg))
+        _out(f"  {_show(target)}  {len(pkg.units)} fields")
+    _out(f"Exported {len(pages)} page(s) and {len(data)} data file(s) as XLIFF 2.0. Translate them in your CAT "
+         "tool, then: make translation-import FILE=…")
+    return 0
+
+
+def cmd_import(args) -> int:
+    root = Path(args.root)
+    files = [Path(p) for p in args.files]
+    plan = importer.plan_import(root, files)
+    if plan.refusals:
+        _out(f"Import refused: nothing was written ({len(plan.refusals)} problem{'s' * (len(plan.refusals) != 1)}):")
+        for r in plan.refusals:
+            _out(f"  {r}")
+        return 1
+    done = importer.carry_out(root, plan)
+    if not done:
+        _out("Nothing to write: the Welsh in the package is the Welsh in the repository.")
+        return 0
+    _out(f"Imported {plan.changed_segments} changed segment(s):")
+    for line in done:
+        _out(f"  wrote {line}")
+    findings = importer.lint_written(root, list(plan.writes))
+    _out(f"Checks on what was written (structural parity, termbase): {len(findings)} finding(s)")
+    for finding in findings:
+        _out(f"  {finding}")
+    return 1 if findings else 0
+
+
+def cmd_memory(args) -> int:
+    data, report = memory.translation_memory(Path(args.root))
+    target = Path(args.out) / "tiw-en-cy.tmx"
+    _write(target, data)
+    _out(f"  {_show(target)}: {report.aligned} aligned segments ({report.pages} from pages, {report.data} from data "
+         f"files); left out: {report.unaligned} page segments with no Welsh counterpart, "
+         f"{report.untranslated_data} data fields with no Welsh")
+    return 0
+
+
+def cmd_termbase(args) -> int:
+    root, out = Path(args.root), Path(args.out)
+    _write(out / "termbase.tbx", memory.termbase_tbx(root))
+    _write(out / "termbase.csv", memory.termbase_csv(root))
+    _out(f"  {_show(out / 'termbase.tbx')} and {_show(out / 'termbase.csv')}: data/glossary.yml "
+         "(rejected Welsh variants as deprecated terms)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.exchange", description=__doc__.split("\n")[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("export", help="XLIFF 2.0 packages of pages and data files")
+    p.add_argument("names", nargs="*", help="pages (framework/aims.md) or data files (data/glossary.yml)")
+    p.add_argument("--outdated", action="store_true", help="only the outdated pages")
+    p.add_argument("--all", action="store_true", help="every page and every data file")
+    p.add_argument("--out", default=None)
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("import", help="write the Welsh of returned packages back")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(func=cmd_import)
+    p = sub.add_parser("memory", help="TMX of every aligned English-Welsh segment")
+    p.add_argument("--out", default=None)
+    p.set_defaults(func=cmd_memory)
+    p = sub.add_parser("termbase", help="data/glossary.yml as TBX and CSV")
+    p.add_argument("--out", default=None)
+    p.set_defaults(func=cmd_termbase)
+    args = parser.parse_args(argv)
+    if getattr(args, "out", "") is None:
+        args.out = str(Path(args.root) / ex.OUT)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
