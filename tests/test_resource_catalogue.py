@@ -3,7 +3,6 @@ of bad entry fails with a message that names the file and the field. And the rea
 seed meets the brief: real, https, at least 15 entries, every level on at least three."""
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
