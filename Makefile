@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # as `python -m`, never through a venv script whose first line names the folder it was made in.
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: serve build test lint format lock system-deps bench clean translation-status translation-stamp translation-diff new-resource translation-lint translation-spelling review-due
+.PHONY: serve build test lint format lock system-deps external-links bench clean translation-status translation-stamp translation-diff new-resource translation-lint translation-spelling review-due
 
 # The site's environment: the hashed lock of pyproject.toml's dependencies (make lock).
 # A .pth with this folder's absolute path (written by earlier versions) would import an old
@@ -61,6 +61,10 @@ lock: $(VENV)/.site-installed
 # The Debian packages of system-packages.txt (as root; .ci/run and the GitHub workflows run it too).
 system-deps:
 	tools/system-deps
+
+# The outside links of the built site, fetched (the network): the weekly workflow links.yml runs it.
+external-links: $(VENV)/.test-installed build
+	$(PY) -m tools.external_links site --report external-links.md
 
 bench: $(VENV)/.test-installed
 	$(PY) -m tools.bench
