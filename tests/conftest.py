@@ -18,7 +18,12 @@ def pytest_sessionstart(session):
         return
     if SITE.resolve() != (ROOT / "site").resolve():
         raise pytest.UsageError(f"TIW_SITE={SITE}: {reason}. Build it, or unset TIW_SITE to test this checkout's site/.")
-    print(f"\n{reason}: building it first (as `make build` does)...", file=sys.stderr, flush=True)
+    message = f"{reason}: building it first (as `make build` does)..."
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(message)
+    else:
+        print(message, file=sys.stderr, flush=True)
     result = build(ROOT)
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
