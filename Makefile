@@ -3,35 +3,68 @@ SHELL := /bin/bash
 PY_SYS ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+MKDOCS := $(PY) -m mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# This folder, whichever it is, on the import path: hooks/, macros/ and tiw/ import from the checkout
+# make runs in, so a moved or copied checkout (even with its .venv) builds its own files. Tools run
+# as `python -m`, never through a venv script whose first line names the folder it was made in.
+export PYTHONPATH := $(CURDIR)
 
-.PHONY: serve build test test-fast bench clean translation-status translation-stamp translation-diff new-resource translation-lint translation-spelling review-due
+.PHONY: serve build test lint format lock system-deps external-links bench clean translation-status translation-stamp translation-diff new-resource translation-lint translation-spelling review-due
 
-# The site's environment: pinned requirements, and this folder on the venv's import path so
-# hooks/, macros/ and tiw/ import the same way in MkDocs, the tools and the tests.
+# The site's environment: the hashed lock of pyproject.toml's dependencies (make lock).
+# A .pth with this folder's absolute path (written by earlier versions) would import an old
+# checkout's tiw/ from a copied .venv: it is removed.
 $(VENV)/.site-installed: requirements.txt
 	test -x $(PY) || $(PY_SYS) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -c "import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'tiw-project.pth').write_text('$(CURDIR)\n')"
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	rm -f $(VENV)/lib/python3*/site-packages/tiw-project.pth
 	touch $@
 
 # What the tests need on top: pytest, Playwright (driving Debian's Chromium), textstat, pypdf,
 # and the npm tools pinned in package-lock.json (axe-core, vnu-jar, dictionary-cy).
 $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt package-lock.json
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # The preview skips the framework PDFs (TIW_SKIP_PDF=1) to rebuild faster; build and test never do.
 serve: $(VENV)/.site-installed
-	TIW_SKIP_PDF=1 $(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:8000
+	TIW_SKIP_PDF=1 $(MKDOCS) serve --strict -a 127.0.0.1:8000
 
 build: $(VENV)/.site-installed
-	TIW_SKIP_PDF= $(VENV)/bin/mkdocs build --strict --clean
+	TIW_SKIP_PDF= $(MKDOCS) build --strict --clean
 
-test: $(VENV)/.test-installed build
-	$(PY) -m pytest
+# Lint and format check first (seconds), then the suite; the browser checks run in parallel
+# (pytest-xdist, one Chromium per worker: tests/browser/conftest.py).
+test: $(VENV)/.test-installed build lint
+	$(PY) -m pytest -n $(or $(WORKERS),auto) --dist loadgroup
+
+lint: $(VENV)/.test-installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+# Rewrite the whole tree as ruff wants it (autofixable lint rules, then the formatter).
+format: $(VENV)/.test-installed
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+# Regenerate the hashed lock from pyproject.toml (uv, pinned in its `lock` extra). Versions already
+# locked are kept; UPGRADE=1 moves everything to the newest allowed.
+LOCK_FLAGS = --quiet --generate-hashes --python-version 3.11.7 --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade)
+lock: $(VENV)/.site-installed
+	$(PY) -m pip install --quiet --disable-pip-version-check $$($(PY) -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['project']['optional-dependencies']['lock'])")
+	$(PY) -m uv pip compile pyproject.toml $(LOCK_FLAGS) -o requirements.txt
+	$(PY) -m uv pip compile pyproject.toml $(LOCK_FLAGS) --extra test --constraint requirements.txt -o requirements-test.txt
+
+# The Debian packages of system-packages.txt (as root; .ci/run and the GitHub workflows run it too).
+system-deps:
+	tools/system-deps
+
+# The outside links of the built site, fetched (the network): the weekly workflow links.yml runs it.
+external-links: $(VENV)/.test-installed build
+	$(PY) -m tools.external_links site --report external-links.md
 
 bench: $(VENV)/.test-installed
 	$(PY) -m tools.bench

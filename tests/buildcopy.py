@@ -25,6 +25,6 @@ def copy_project(dest: Path) -> Path:
 def build(project: Path, timeout: int = 120) -> subprocess.CompletedProcess:
     """mkdocs build --strict of the copy; PYTHONPATH puts the copy's tiw/macros first."""
     env = dict(os.environ, PYTHONPATH=str(project), NO_MKDOCS_2_WARNING="1")
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    return subprocess.run([str(mkdocs), "build", "--strict", "-d", str(project / "site")],
+    # `python -m mkdocs`, not the venv's script, whose first line names the folder the venv was made in.
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
                           cwd=project, env=env, capture_output=True, text=True, timeout=timeout)

@@ -1,8 +1,38 @@
+"""The test session checks the build it tests: site/ is rebuilt first when it is missing or older
+than any source file, so `pytest` alone never tests a stale or foreign site."""
+
+import sys
+
 import pytest
 
+from tests.sitebuild import build, stale_reason
 from tests.sitepages import SITE
+from tiw import ROOT
 
 
 def pytest_sessionstart(session):
-    if not (SITE / "index.html").is_file():
-        raise pytest.UsageError("site/ is not built: run `make test` (it builds first) or `make build`.")
+    if hasattr(session.config, "workerinput"):
+        return  # a pytest-xdist worker: the controller has already checked (and built) site/
+    reason = stale_reason(SITE, ROOT)
+    if reason is None:
+        return
+    if SITE.resolve() != (ROOT / "site").resolve():
+        raise pytest.UsageError(f"TIW_SITE={SITE}: {reason}. Build it, or unset TIW_SITE to test this checkout's site/.")
+    message = f"{reason}: building it first (as `make build` does)..."
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(message)
+    else:
+        print(message, file=sys.stderr, flush=True)
+    result = build(ROOT)
+    if result.returncode != 0:
+        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
+        raise pytest.UsageError(f"the build failed, so there is no site to test:\n{tail}\nFix what it names, then run `make build`.")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`--dist loadgroup`): the browser checks spread over the workers one by
+    one; every other module stays on one worker, so its module fixtures (temporary builds) run once."""
+    for item in items:
+        if item.get_closest_marker("browser") is None and item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))

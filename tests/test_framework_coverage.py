@@ -10,7 +10,7 @@ import yaml
 from tests.sitepages import built_pages, text_of
 from tiw import ROOT
 
-SOURCE = ROOT.parent / "shared" / "source" / "trauma-informed-wales-framework.txt"
+SOURCE = ROOT / "source" / "trauma-informed-wales-framework.txt"
 THRESHOLD = 0.99
 
 # Page furniture: the rotated running title, broken into fragments by the PDF extraction.

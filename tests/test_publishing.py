@@ -456,11 +456,14 @@ def test_ci_workflow_runs_make_test_on_pull_requests():
     ci = _workflow("ci.yml")
     assert "pull_request" in ci["on"]
     steps = _steps(ci)
-    assert any(re.search(r"(^|\n)\s*make test\s*($|\n)", s.get("run", "")) for s in steps)
+    # The same script as CI here (.ci/run: tools/system-deps, then make test; tests/test_system_packages.py).
+    assert any(re.search(r"(^|\n)\s*(bash )?\.ci/run\s*($|\n)", s.get("run", "")) for s in steps)
+    assert re.search(r"(^|\n)make test\s*($|\n)", (ROOT / ".ci" / "run").read_text(encoding="utf-8"))
     checkout = next(s for s in steps if str(s.get("uses", "")).startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0
     assert any(str(s.get("uses", "")).startswith("actions/setup-node") and str(s["with"]["node-version"]) == "20" for s in steps)
-    assert any("chromium" in s.get("run", "") and "libpango" in s.get("run", "") for s in steps)
+    packages = (ROOT / "system-packages.txt").read_text(encoding="utf-8")
+    assert re.search(r"^chromium\b", packages, re.M) and re.search(r"^libpango", packages, re.M)
 
 
 def test_deploy_workflow_tests_builds_with_site_url_and_deploys():
@@ -468,7 +471,7 @@ def test_deploy_workflow_tests_builds_with_site_url_and_deploys():
     assert deploy["on"]["push"]["branches"] == ["main"]
     steps = _steps(deploy)
     runs = [s.get("run", "") for s in steps]
-    assert any(re.search(r"(^|\n)\s*make test\s*($|\n)", r) for r in runs)
+    assert any(re.search(r"(^|\n)\s*(bash )?\.ci/run\s*($|\n)", r) for r in runs)
     build = next(s for s in steps if "make build" in s.get("run", ""))
     assert "steps.pages.outputs.base_url" in build["env"]["SITE_URL"]
     assert any(str(s.get("uses", "")).startswith("actions/deploy-pages") for s in steps)

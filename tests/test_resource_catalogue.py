@@ -3,7 +3,6 @@ of bad entry fails with a message that names the file and the field. And the rea
 seed meets the brief: real, https, at least 15 entries, every level on at least three."""
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -134,20 +133,20 @@ def test_the_catalogue_has_enough_entries_and_every_level_on_three():
         assert len(tagged) >= 3, f"{level}: only {tagged}"
 
 
-def test_every_external_link_is_https_on_an_address_facts_md_names():
-    """No invented addresses: each url's host is one FACTS.md names (its references and sites)."""
-    facts = (ROOT.parent / "shared" / "source" / "FACTS.md")
-    if not facts.is_file():
-        pytest.fail(f"{facts} is missing: the catalogue's addresses are checked against it")
-    text = facts.read_text(encoding="utf-8")
+def test_every_external_link_is_https_on_a_confirmed_host():
+    """No invented addresses: each url's host is one data/confirmed_sources.yml lists (with its source)."""
+    from tests.test_confirmed_sources import confirmed_hosts, host_is_confirmed
+
+    hosts = confirmed_hosts()
     for path, entry in _entries():
         for key in ("url", "url_cy"):
             if key not in entry:
                 continue
             url = entry[key]
             assert url.startswith("https://"), f"{path.name}: {url}"
-            host = re.sub(r"^www\.", "", url.split("/")[2])
-            assert host in text, f"{path.name}: {host} is not an address FACTS.md gives"
+            host = url.split("/")[2]
+            assert host_is_confirmed(host, hosts), \
+                f"{path.name}: {host} is not a host data/confirmed_sources.yml lists"
 
 
 def test_site_pages_in_the_catalogue_exist_in_both_languages():

@@ -1,0 +1,75 @@
+"""The repository alone builds and tests: nothing reads outside it, and a fresh clone with nothing
+beside it (here with a copy of this checkout's .venv, as a moved or copied checkout has) builds its
+own files and passes the offline checks of its sources."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from tiw import ROOT
+
+# Code and configuration that tests, tools, hooks and the build run.
+SCANNED = ["tiw", "tools", "hooks", "macros", "tests", ".ci", ".github", "Makefile", "mkdocs.yml", "pyproject.toml", "pytest.ini"]
+OUTSIDE = re.compile(r"ROOT\.parent\b|\.\./shared|/work/|parent\.parent\.parent|Path\.home\(\)")
+MARKER = "Built from the clone's own docs/ 7f3a"
+
+
+def _files():
+    for name in SCANNED:
+        top = ROOT / name
+        for path in [top] if top.is_file() else sorted(top.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc",) and path != __file__:
+                yield path
+
+
+def test_no_path_used_by_tests_tools_or_hooks_leads_outside_the_repository():
+    this = os.path.realpath(__file__)
+    found = []
+    for path in _files():
+        if os.path.realpath(path) == this:
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            if OUTSIDE.search(line):
+                found.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
+    assert found == [], "paths outside the repository:\n" + "\n".join(found)
+
+
+def test_the_environment_has_no_absolute_path_to_a_checkout():
+    """A .pth naming a folder made a copied .venv import the old checkout's tiw/."""
+    import sysconfig
+
+    pths = list(__import__("pathlib").Path(sysconfig.get_paths()["purelib"]).glob("*.pth"))
+    naming = [p.name for p in pths if str(ROOT) in p.read_text(encoding="utf-8", errors="replace")]
+    assert naming == [], f"{naming} put {ROOT} on the import path"
+
+
+@pytest.mark.slow
+def test_a_fresh_clone_with_a_copied_venv_builds_its_own_files(tmp_path):
+    if not (ROOT / ".git").exists():
+        pytest.fail("this checkout is not a git repository: the test clones it")
+    clone = tmp_path / "alone" / "x"  # nothing beside it
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True, timeout=120)
+    venv = ROOT / ".venv"
+    # Hard links: a copy of the environment in seconds, the same files as a `cp -a` would give.
+    shutil.copytree(venv, clone / ".venv", symlinks=True, copy_function=os.link)
+    page = clone / "docs" / "en" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{MARKER}\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "TIW_SITE", "MAKEFLAGS", "MAKELEVEL", "SITE_URL")}
+
+    built = subprocess.run(["make", "build"], cwd=clone, env=env, capture_output=True, text=True, timeout=900)
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-3000:]
+    assert MARKER in (clone / "site" / "index.html").read_text(encoding="utf-8"), "the clone built another checkout's files"
+    assert MARKER not in (ROOT / "site" / "index.html").read_text(encoding="utf-8")
+
+    # The offline checks of the sources, run inside the clone against its own build.
+    checks = ["tests/test_framework_coverage.py", "tests/test_confirmed_sources.py", "tests/test_system_packages.py",
+              "tests/test_dates.py", "tests/test_ui_strings_used.py"]
+    run = subprocess.run([str(clone / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", *checks],
+                         cwd=clone, env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert re.search(r"\d+ passed", run.stdout) and " failed" not in run.stdout
