@@ -7,7 +7,8 @@ import logging
 
 from mkdocs.exceptions import PluginError
 
-from tiw.data import DataError, load_site_data
+from tiw.core.errors import DataError
+from tiw.data.site import load_site_data
 
 log = logging.getLogger("mkdocs.hooks.data_check")
 STALE_AFTER_DAYS = 365

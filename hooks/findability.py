@@ -16,11 +16,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from tiw import LANGS
-from tiw.build import clean_url, is_first_build, is_last_build
-from tiw.data import DataError, load_site_data
-from tiw.findability import OG_LOCALE, SitemapEntry, load_redirects, write_redirects, write_sitemap
-from tiw.news import is_post
-from tiw.pages import absolute_url, build_language, counterpart_urls
+from tiw.build.language import absolute_url, build_language, clean_url, counterpart_urls
+from tiw.build.sequence import is_first_build, is_last_build
+from tiw.core.errors import DataError
+from tiw.data.site import load_site_data
+from tiw.publishing.findability import OG_LOCALE, load_redirects, SitemapEntry, write_redirects, write_sitemap
+from tiw.publishing.news import is_post
 
 _state: dict = {"entries": {}, "redirects": []}
 

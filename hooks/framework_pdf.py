@@ -1,5 +1,5 @@
 """Build hook: the whole framework as a PDF in each language, at downloads/trauma-informed-wales-<lang>.pdf,
-made from the framework pages just built (tiw/framework_pdf.py says how).
+made from the framework pages just built (tiw/publishing/framework_pdf.py says how).
 
 Timing: each language has its own WeasyPrint process, started when the build starts so that it
 loads the library while the pages build; it is given its document as soon as that language's pages
@@ -24,11 +24,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from tiw import ROOT
-from tiw.build import build_languages, building_language, is_first_build, is_last_build
-from tiw.data import load_site_data
-from tiw.dates import format_date
-from tiw.framework_pdf import SourcePage, compose, human_size, pdf_url
-from tiw.pages import site_path
+from tiw.build.language import site_path
+from tiw.build.sequence import build_languages, current_language, is_first_build, is_last_build
+from tiw.core.dates import format_date
+from tiw.data.site import load_site_data
+from tiw.publishing.framework_pdf import compose, human_size, pdf_url, SourcePage
 
 log = logging.getLogger("mkdocs.hooks.framework_pdf")
 SECTION = "framework/"
@@ -60,7 +60,7 @@ def on_config(config):
 
 
 def on_nav(nav, config, files):
-    lang = building_language(config)
+    lang = current_language(config)
     prefix = "" if site_path("", lang) == "" else site_path("", lang).rstrip("/") + "/"
     pages = []
     for page in nav.pages:
@@ -78,7 +78,7 @@ def _spawn(lang: str) -> None:
     # WeasyPrint's messages go to a file, not a pipe nobody reads until the end (a full pipe would stall it).
     log_path = Path(_state["tmp"].name) / f"weasyprint-{lang}.log"
     with open(log_path, "w", encoding="utf-8") as log_file:
-        proc = subprocess.Popen([sys.executable, "-m", "tiw.framework_pdf", "--wait"], stdin=subprocess.PIPE,
+        proc = subprocess.Popen([sys.executable, "-m", "tiw.publishing.framework_pdf", "--wait"], stdin=subprocess.PIPE,
                                 stdout=log_file, stderr=subprocess.STDOUT, env=env, cwd=str(ROOT), text=True)
     _state["jobs"][lang] = {"proc": proc, "log": log_path}
 
@@ -117,7 +117,7 @@ def _set_size_text(index: SourcePage, lang: str, text: str) -> None:
 
 
 def on_post_build(config):
-    lang = building_language(config)
+    lang = current_language(config)
     if _skip():
         pages = _state["pages"].get(lang) or []
         if pages:

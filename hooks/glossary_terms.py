@@ -11,8 +11,8 @@ import re
 
 from mkdocs.utils import get_relative_url
 
-from tiw.data import load_site_data
-from tiw.pages import build_language, content_language, site_path
+from tiw.build.language import build_language, content_language, site_path
+from tiw.data.site import load_site_data
 
 # Words too common on every page to be worth a link at each first use.
 SKIP_TERMS = {"trauma", "systems"}

@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 
 from tiw import DEFAULT_LANG, ENDONYMS, LANGS, ROOT
-from tiw.data import load_site_data
-from tiw.pages import absolute_url, build_language, counterpart_urls, is_fallback, site_path
+from tiw.build.language import absolute_url, build_language, counterpart_urls, is_fallback, site_path
+from tiw.data.site import load_site_data
 
 # (page under docs/<lang>/, its URL, ui.yml label) for the footer of every page.
 FOOTER_LINKS = [

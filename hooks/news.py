@@ -1,6 +1,6 @@
 """Build hook: news in the project's own code (the Material blog plugin breaks under static-i18n).
 
-- At build start every post is checked (tiw.news.load_posts): a post missing its twin in the other
+- At build start every post is checked (tiw.publishing.news.load_posts): a post missing its twin in the other
   language, a date or a title, or a malformed one, stops the build with a message naming the file.
 - A post page gets its date (in its language, Welsh month names) and tags under its heading, and a
   link back to the news index; its summary is its description unless it has one.
@@ -18,11 +18,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from tiw.build import building_language, source_path
-from tiw.data import DataError, load_site_data
-from tiw.dates import format_date
-from tiw.news import FEED_URL, INDEX_URL, atom_feed, is_post, load_posts
-from tiw.pages import absolute_url, build_language, site_path
+from tiw.build.language import absolute_url, build_language, site_path, source_path
+from tiw.build.sequence import current_language
+from tiw.core.dates import format_date
+from tiw.core.errors import DataError
+from tiw.data.site import load_site_data
+from tiw.publishing.news import FEED_URL, INDEX_URL, atom_feed, is_post, load_posts
 
 log = logging.getLogger("mkdocs.hooks.news")
 _state: dict = {}
@@ -82,7 +83,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    lang = building_language(config)
+    lang = current_language(config)
     ui = load_site_data().ui
     feed = atom_feed(lang, _state.get("posts", {}).get(lang, []), config.site_url or "/",
                      title=ui["news_feed_title"][lang], subtitle=ui["news_feed_subtitle"][lang],

@@ -1,7 +1,7 @@
 """Build hook: tell Welsh readers when the English page has changed since the translation.
 
 A Welsh page records the commit of the English page it was translated from (`default_lang_commit`
-in its front matter, see tiw/freshness.py). When git shows that the English page has changed since
+in its front matter, see tiw/translation/freshness.py). When git shows that the English page has changed since
 then, the Welsh page gets a notice, in Welsh, under its title: the English version has been
 updated since this translation, with a link to it. No notice when the page is up to date.
 
@@ -18,9 +18,9 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from tiw.data import load_site_data
-from tiw.freshness import OUTDATED, TARGET_LANG, UNKNOWN, Freshness
-from tiw.pages import build_language, counterpart_urls, is_fallback
+from tiw.build.language import build_language, counterpart_urls, is_fallback
+from tiw.data.site import load_site_data
+from tiw.translation.freshness import OUTDATED, TARGET_LANG, UNKNOWN, Freshness
 
 log = logging.getLogger("mkdocs.hooks.translation_notice")
 

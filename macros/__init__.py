@@ -1,7 +1,7 @@
 """mkdocs-macros module: the functions pages call, e.g. `{{ level_detail("trauma-aware") }}`.
 
-Each macro reads the shared data (tiw.data, validated at build start) and renders it in the
-language of the page being rendered, decided per call (see tiw.pages), never at import time.
+Each macro reads the shared data (tiw.data.site, validated at build start) and renders it in the
+language of the page being rendered, decided per call (see tiw.build.language), never at import time.
 """
 from __future__ import annotations
 

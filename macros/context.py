@@ -6,8 +6,9 @@ import html
 from mkdocs.utils import get_relative_url
 
 from tiw import ROOT
-from tiw.data import DataError, SiteData, load_site_data
-from tiw.pages import content_language, site_path
+from tiw.build.language import content_language, site_path
+from tiw.core.errors import DataError
+from tiw.data.site import load_site_data, SiteData
 
 
 class MacroContext:

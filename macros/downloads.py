@@ -9,7 +9,7 @@ import html
 from mkdocs.utils import get_relative_url
 
 from macros.context import MacroContext
-from tiw.framework_pdf import pdf_url
+from tiw.publishing.framework_pdf import pdf_url
 
 __all__ = ["framework_pdf_link"]
 

@@ -1,6 +1,6 @@
 """The news index (docs/<lang>/news/index.md calls `{{ news_index() }}`): every post in the page's
 language, newest first, with its date in that language (Welsh month names), its summary and tags,
-and a link to the language's Atom feed. Posts are read and checked by tiw.news."""
+and a link to the language's Atom feed. Posts are read and checked by tiw.publishing.news."""
 from __future__ import annotations
 
 import html
@@ -8,9 +8,9 @@ import html
 from mkdocs.utils import get_relative_url
 
 from macros.context import MacroContext
-from tiw.dates import format_date
-from tiw.news import FEED_URL, load_posts
-from tiw.pages import site_path
+from tiw.build.language import site_path
+from tiw.core.dates import format_date
+from tiw.publishing.news import FEED_URL, load_posts
 
 __all__ = ["news_index"]
 

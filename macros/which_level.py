@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 
 from macros.context import MacroContext
-from tiw.which_level import RESULT
+from tiw.data.which_level import RESULT
 
 __all__ = ["which_level_guide"]
 

@@ -31,6 +31,7 @@ import yaml
 from markdown.extensions.toc import slugify, unique
 
 from tiw import ROOT
+from tiw.core.frontmatter import match_front_matter
 
 # Macro parameters whose value is text for the reader, so it is translated, not copied.
 TRANSLATABLE_PARAMS = {"alt", "label", "title", "caption", "text", "summary", "description", "name"}
@@ -50,7 +51,6 @@ _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>")
 _HTML_LINK = re.compile(r"""\b(href|src)\s*=\s*["']([^"']+)["']""")
 _HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 
 
 @dataclass
@@ -146,10 +146,10 @@ def parse(text: str, path: str = "") -> Structure:
     """The structure of one Markdown page."""
     front: dict = {}
     offset = 0
-    m = _FRONT.match(text)
+    m = match_front_matter(text)
     if m:
         try:
-            front = yaml.safe_load(m.group(1) or "") or {}
+            front = yaml.safe_load(m.group(2)) or {}
         except yaml.YAMLError:
             front = {}
         offset = m.group(0).count("\n")
