@@ -24,10 +24,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from tiw import ROOT
+from tiw.build import state
 from tiw.build.language import site_path
 from tiw.build.sequence import build_languages, current_language, is_first_build, is_last_build
 from tiw.core.dates import format_date
-from tiw.data.site import load_site_data
 from tiw.publishing.framework_pdf import compose, human_size, pdf_url, SourcePage
 
 log = logging.getLogger("mkdocs.hooks.framework_pdf")
@@ -87,7 +87,7 @@ def _start(config, lang: str) -> None:
     pages = _state["pages"].get(lang) or []
     if not pages:
         raise PluginError(f"No '{SECTION}' pages in the {lang} navigation, so there is nothing to put in the PDF.")
-    ui = load_site_data().ui
+    ui = state.site().ui
     today = dt.date.today()
     strings = {key: ui[f"pdf_{key}"][lang] for key in ("title", "subtitle", "generated", "page_label")}
     strings["credit"] = ui["footer_credit"][lang]
@@ -121,7 +121,7 @@ def on_post_build(config):
     if _skip():
         pages = _state["pages"].get(lang) or []
         if pages:
-            _set_size_text(pages[0], lang, f'({load_site_data().ui["pdf_not_made"][lang]})')
+            _set_size_text(pages[0], lang, f'({state.site().ui["pdf_not_made"][lang]})')
         if is_last_build(config):
             log.info("Framework PDFs skipped (TIW_SKIP_PDF is set: `make serve` previews only).")
         return
@@ -145,7 +145,7 @@ def on_post_build(config):
             failures.append(f"{code}: {err[-2000:]}")
             continue
         size = human_size(job["out"].stat().st_size, code)
-        _set_size_text(job["index"], code, f'({load_site_data().ui["pdf_size"][code].replace("{size}", size)})')
+        _set_size_text(job["index"], code, f'({state.site().ui["pdf_size"][code].replace("{size}", size)})')
     _state["jobs"] = {}
     if failures:
         raise PluginError("The framework PDF could not be made. WeasyPrint's messages follow (if it cannot "

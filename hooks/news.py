@@ -18,11 +18,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from tiw.build import state
 from tiw.build.language import absolute_url, build_language, site_path, source_path
 from tiw.build.sequence import current_language
 from tiw.core.dates import format_date
 from tiw.core.errors import DataError
-from tiw.data.site import load_site_data
 from tiw.publishing.news import FEED_URL, INDEX_URL, atom_feed, is_post, load_posts
 
 log = logging.getLogger("mkdocs.hooks.news")
@@ -56,7 +56,7 @@ def on_page_content(html_content, page, config, files):
     post = _post_for(page, config)
     if not post:
         return html_content
-    ui = load_site_data().ui
+    ui = state.site().ui
     lang = post.lang
     e = html.escape
     date = f'<time datetime="{post.date.isoformat()}">{e(format_date(post.date, lang))}</time>'
@@ -76,7 +76,7 @@ def on_page_context(context, page, config, nav):
     lang = build_language(page)
     context["tiw_feed"] = {
         "href": absolute_url(config.site_url, site_path(FEED_URL, lang)),
-        "title": load_site_data().ui["news_feed_title"][lang],
+        "title": state.site().ui["news_feed_title"][lang],
         "lang": lang,
     }
     return context
@@ -84,7 +84,7 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     lang = current_language(config)
-    ui = load_site_data().ui
+    ui = state.site().ui
     feed = atom_feed(lang, _state.get("posts", {}).get(lang, []), config.site_url or "/",
                      title=ui["news_feed_title"][lang], subtitle=ui["news_feed_subtitle"][lang],
                      author=config.site_author or config.site_name)

@@ -19,11 +19,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from tiw.build import state
 from tiw.build.language import content_language, source_path
 from tiw.build.sequence import is_first_build, is_last_build
 from tiw.core.dates import format_date
 from tiw.core.errors import DataError
-from tiw.data.site import load_site_data
 from tiw.publishing import history
 from tiw.publishing.review import describe, overdue, review_dates
 
@@ -68,7 +68,7 @@ def on_page_context(context, page, config, nav):
         context["tiw_updated"] = None
         return context
     lang = content_language(page)
-    label = load_site_data().ui["last_updated"][lang]
+    label = state.site().ui["last_updated"][lang]
     before, _, after = label.partition("{date}")
     context["tiw_updated"] = {"date": day, "iso": day.isoformat(), "text": format_date(day, lang),
                               "before": before, "after": after, "lang": lang}

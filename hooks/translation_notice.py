@@ -18,8 +18,8 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from tiw.build import state
 from tiw.build.language import build_language, counterpart_urls, is_fallback
-from tiw.data.site import load_site_data
 from tiw.translation.freshness import OUTDATED, TARGET_LANG, UNKNOWN, Freshness
 
 log = logging.getLogger("mkdocs.hooks.translation_notice")
@@ -47,7 +47,7 @@ def _freshness(config) -> Freshness:
 
 def notice_html(page, lang: str = TARGET_LANG) -> str:
     """The notice for an outdated page, linking to its English counterpart."""
-    ui = load_site_data().ui
+    ui = state.site().ui
     english = counterpart_urls(page)["en"]
     href = get_relative_url(english or ".", page.url or ".")
     if english.endswith("/") and not href.endswith("/"):
@@ -73,10 +73,10 @@ def on_page_content(html_content, page, config, files):
         return html_content
     src = page.file.src_uri
     src = src[len(TARGET_LANG) + 1:] if src.startswith(f"{TARGET_LANG}/") else src
-    state = f.page_state(src)
-    if state.state == UNKNOWN and state.detail not in _build["told"]:
-        _build["told"].add(state.detail)
-        log.info(f"Translation notice for docs/{TARGET_LANG}/{src} cannot be decided: {state.detail}.")
-    if state.state != OUTDATED:
+    page_state = f.page_state(src)
+    if page_state.state == UNKNOWN and page_state.detail not in _build["told"]:
+        _build["told"].add(page_state.detail)
+        log.info(f"Translation notice for docs/{TARGET_LANG}/{src} cannot be decided: {page_state.detail}.")
+    if page_state.state != OUTDATED:
         return html_content
     return insert_notice(html_content, notice_html(page))

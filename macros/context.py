@@ -6,9 +6,10 @@ import html
 from mkdocs.utils import get_relative_url
 
 from tiw import ROOT
+from tiw.build import state
 from tiw.build.language import content_language, site_path
 from tiw.core.errors import DataError
-from tiw.data.site import load_site_data, SiteData
+from tiw.data.site import SiteData
 
 
 class MacroContext:
@@ -27,7 +28,7 @@ class MacroContext:
 
     @property
     def data(self) -> SiteData:
-        return load_site_data()
+        return state.site()
 
     def t(self, key: str, **values) -> str:
         ui = self.data.ui

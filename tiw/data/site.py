@@ -9,7 +9,7 @@ from typing import Any
 
 from tiw import LANGS
 from tiw.core.errors import DataError, rel
-from tiw.core.paths import DATA_DIR, RESOURCES_DIR, SCHEMA_DIR
+from tiw.core.paths import DATA_DIR
 from tiw.core.schema import validate_file
 from tiw.core.yamlfile import read_yaml
 from tiw.data.catalogue import load_resources
@@ -89,20 +89,9 @@ def _unique_ids(items: list[dict], path: Path, lines: dict, key: str) -> None:
         seen[item["id"]] = i
 
 
-_cache: dict[str, tuple[tuple, SiteData]] = {}
-
-
-def _stamp() -> tuple:
-    files = sorted(list(DATA_DIR.glob("*.yml")) + list(RESOURCES_DIR.glob("*.yml")) + list(SCHEMA_DIR.glob("*.yaml")))
-    return tuple((str(p), p.stat().st_mtime_ns) for p in files)
-
-
 def load_site_data() -> SiteData:
-    """Load and validate everything; cached until a data or schema file changes."""
-    stamp = _stamp()
-    cached = _cache.get("site")
-    if cached and cached[0] == stamp:
-        return cached[1]
+    """Read and validate everything, every time it is called: a build calls it once, through
+    tiw.build.state, which every hook and macro reads."""
     loaded: dict[str, Any] = {}
     for stem, schema in DATASETS.items():
         path = DATA_DIR / f"{stem}.yml"
@@ -128,7 +117,6 @@ def load_site_data() -> SiteData:
         which_level=loaded["which_level"],
     )
     site.resources = load_resources(site)
-    _cache["site"] = (stamp, site)
     return site
 
 
