@@ -68,3 +68,10 @@ class MacroContext:
         if not (ROOT / "docs" / "assets" / asset_path).is_file():
             raise DataError(f"{self.page.file.src_path}: the file docs/assets/{asset_path} does not exist.")
         return get_relative_url(f"assets/{asset_path}", self.page.url or ".")
+
+
+def t(ctx: MacroContext):
+    def t(key: str, **values) -> str:
+        """An interface string from data/ui.yml in the page's language."""
+        return ctx.t(key, **values)
+    return t
