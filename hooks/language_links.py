@@ -9,10 +9,8 @@ static-i18n pairs pages by path; from its map this hook gives the templates, per
 """
 from __future__ import annotations
 
-import html
-
 from tiw import DEFAULT_LANG, ENDONYMS, LANGS, ROOT
-from tiw.build import state
+from tiw.build import fragments, state
 from tiw.build.language import absolute_url, build_language, counterpart_urls, is_fallback, site_path
 
 
@@ -49,7 +47,6 @@ def on_page_content(html_content, page, config, files):
         return html_content
     ui = state.site().ui
     lang = build_language(page)
-    notice = (f'<div class="admonition warning tiw-fallback-notice" role="note">'
-              f'<p class="admonition-title">{html.escape(ui["fallback_notice_title"][lang])}</p>'
-              f'<p>{html.escape(ui["fallback_notice"][lang])}</p></div>')
-    return f'{notice}<div class="tiw-fallback" lang="{page.file.locale}">{html_content}</div>'
+    return fragments.render("fallback-notice.html", title=ui["fallback_notice_title"][lang],
+                            body=ui["fallback_notice"][lang], lang=page.file.locale,
+                            content=fragments.markup(html_content))

@@ -11,14 +11,13 @@ clone) there is no notice, and the build logs one INFO line saying why.
 """
 from __future__ import annotations
 
-import html
 import logging
 import re
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from tiw.build import state
+from tiw.build import fragments, state
 from tiw.build.language import build_language, counterpart_urls, is_fallback
 from tiw.translation.freshness import OUTDATED, TARGET_LANG, UNKNOWN, Freshness
 
@@ -52,11 +51,9 @@ def notice_html(page, lang: str = TARGET_LANG) -> str:
     href = get_relative_url(english or ".", page.url or ".")
     if english.endswith("/") and not href.endswith("/"):
         href += "/"
-    return (f'<div class="admonition info tiw-translation-notice" role="note">'
-            f'<p class="admonition-title">{html.escape(ui["translation_outdated_title"][lang])}</p>'
-            f'<p>{html.escape(ui["translation_outdated_body"][lang])} '
-            f'<a href="{html.escape(href)}" hreflang="en">{html.escape(ui["translation_outdated_link"][lang])}</a></p>'
-            f'</div>')
+    return fragments.render("translation-notice.html", title=ui["translation_outdated_title"][lang],
+                            body=ui["translation_outdated_body"][lang], href=href,
+                            link=ui["translation_outdated_link"][lang])
 
 
 def insert_notice(content: str, notice: str) -> str:

@@ -82,18 +82,18 @@ _Loader.add_constructor("!ENV", lambda loader, node: (loader.construct_sequence(
                         if isinstance(node, yaml.SequenceNode) else None)
 
 
-def default_config(workdir: Path, site_url: str) -> Path:
+def default_config(workdir: Path, site_url: str, root: Path = ROOT) -> Path:
     """A mkdocs.yml with Material's defaults for the same docs: i18n, search and macros only."""
-    ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    ours = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     plugins = []
     for p in ours["plugins"]:
         name = next(iter(p)) if isinstance(p, dict) else p
         if name == "macros":  # the config lives in a temporary folder: point at our macros package
-            p = {"macros": dict(p["macros"], module_name=str(ROOT / "macros"))}
+            p = {"macros": dict(p["macros"], module_name=str(root / "macros"))}
         if name in ("search", "i18n", "macros"):
             plugins.append(p)
     config = {
-        "site_name": ours["site_name"], "site_url": site_url, "docs_dir": str(ROOT / "docs"),
+        "site_name": ours["site_name"], "site_url": site_url, "docs_dir": str(root / "docs"),
         "theme": {"name": "material", "language": "en"},
         "markdown_extensions": ours.get("markdown_extensions", []),
         "plugins": plugins, "nav": ours["nav"], "not_in_nav": ours.get("not_in_nav", ""),
@@ -113,12 +113,14 @@ print(json.dumps({"rc": r.returncode, "seconds": time.perf_counter() - t,
 """
 
 
-def build(config: Path, dest: Path, site_url: str) -> dict:
-    """A clean build in its own process, so the peak memory is this build's alone."""
+def build(config: Path, dest: Path, site_url: str, root: Path = ROOT, skip_pdf: bool = False) -> dict:
+    """A clean build in its own process, so the peak memory is this build's alone. `root` is the
+    project to build (a scaled copy puts its tiw/, macros/ and hooks/ first on the path)."""
     shutil.rmtree(dest, ignore_errors=True)
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", TIW_SKIP_PDF="1" if skip_pdf else "",
+               PYTHONPATH=str(root))
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(config), "-d", str(dest)]
-    r = subprocess.run([sys.executable, "-c", "import json\n" + _BUILD, *mkdocs], cwd=ROOT, env=env,
+    r = subprocess.run([sys.executable, "-c", "import json\n" + _BUILD, *mkdocs], cwd=root, env=env,
                        capture_output=True, text=True, check=True)
     result = json.loads(r.stdout)
     if result["rc"] != 0:

@@ -1,0 +1,35 @@
+"""Render the HTML the hooks and macros generate from the Jinja templates in overrides/fragments/,
+with autoescape on: Python shapes the data, the templates shape the markup.
+
+A fragment is inline HTML (a notice, a tool), so its template is written one element to a line
+for reading, and the loader joins the lines without the line breaks and indentation: write a
+space that matters inside a line, never at its end."""
+from __future__ import annotations
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from tiw import ROOT
+
+FRAGMENTS_DIR = ROOT / "overrides" / "fragments"
+
+
+class _JoinedLinesLoader(FileSystemLoader):
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        return "".join(line.strip() for line in source.splitlines()), filename, uptodate
+
+
+_env = Environment(loader=_JoinedLinesLoader(str(FRAGMENTS_DIR)), autoescape=select_autoescape(default=True),
+                   undefined=StrictUndefined, auto_reload=True)
+
+
+def render(name: str, **values) -> str:
+    """The fragment overrides/fragments/<name>, filled in (every value escaped unless Markup).
+    A plain str, not Markup: `page_html + Markup(...)` would escape the page's own HTML."""
+    return _env.get_template(name).render(**values)
+
+
+def markup(html: str) -> Markup:
+    """Mark HTML the build already made (a page's content, another fragment) as safe to insert."""
+    return Markup(html)
