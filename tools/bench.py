@@ -11,7 +11,9 @@ its defaults, i18n, search, macros; no overrides, hooks or extra CSS/JS):
 - Lighthouse 12.2.3 mobile scores (performance, accessibility, best practices, SEO).
 Budgets are reported PASS/OVER; they are not tests.
 
-    python -m tools.bench [--no-lighthouse] [--templates home,framework]
+Then the scale run (tools/bench_scale.py): the docs multiplied 1x, 4x and 8x.
+
+    python -m tools.bench [--no-lighthouse] [--templates home,framework] [--scale 1,4,8|none]
 """
 from __future__ import annotations
 
@@ -292,6 +294,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (about 15-40 s a page)")
     ap.add_argument("--templates", help="comma-separated template names (default: all)")
+    ap.add_argument("--scale", default="1,4,8", help="the scale run's multipliers (tools/bench_scale.py); "
+                                                     "'none' to skip it")
     args = ap.parse_args(argv)
     templates = template_urls()
     if args.templates:
@@ -337,6 +341,10 @@ def main(argv=None) -> int:
     table = render(results)
     (OUT / "bench.md").write_text(table, encoding="utf-8")
     print(table)
+    if args.scale != "none":
+        from tools import bench_scale  # it imports this module's build helpers
+
+        bench_scale.main(["--factors", args.scale])
     return 0
 
 

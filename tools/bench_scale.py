@@ -29,6 +29,7 @@ def scaled_copy(dest: Path, factor: int) -> tuple[Path, int]:
     """A copy of the project with factor-1 extra copies of docs/<lang>/framework/ (as sibling
     folders framework-2/, …, so every relative link still resolves, left out of the nav) and of
     every resource (id-2, …). Returns (the copy, pages per language)."""
+    dest.mkdir(parents=True)
     for part in PARTS:
         src = ROOT / part
         if src.is_dir():

@@ -30,6 +30,11 @@ def render(name: str, **values) -> str:
     return _env.get_template(name).render(**values)
 
 
+def render_macro(name: str, macro: str, **values) -> str:
+    """One macro of the fragment template overrides/fragments/<name>, called with `values`."""
+    return str(getattr(_env.get_template(name).module, macro)(**values))
+
+
 def markup(html: str) -> Markup:
     """Mark HTML the build already made (a page's content, another fragment) as safe to insert."""
     return Markup(html)
