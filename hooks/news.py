@@ -10,7 +10,6 @@
 """
 from __future__ import annotations
 
-import html
 import logging
 import re
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from tiw.build import state
+from tiw.build import fragments, state
 from tiw.build.language import absolute_url, build_language, site_path, source_path
 from tiw.build.sequence import current_language
 from tiw.core.dates import format_date
@@ -58,14 +57,12 @@ def on_page_content(html_content, page, config, files):
         return html_content
     ui = state.site().ui
     lang = post.lang
-    e = html.escape
-    date = f'<time datetime="{post.date.isoformat()}">{e(format_date(post.date, lang))}</time>'
-    meta = f'<p class="tiw-news__date">{e(ui["news_published"][lang]).replace("{date}", date)}</p>'
-    if post.tags:
-        meta += f'<p class="tiw-news__tags">{e(ui["news_tags"][lang])} {e(", ".join(post.tags))}</p>'
+    before, _, after = ui["news_published"][lang].partition("{date}")
+    meta = fragments.render_macro("news-post.html", "meta", published=(before, after), iso=post.date.isoformat(),
+                                  date=format_date(post.date, lang), tags_label=ui["news_tags"][lang], tags=post.tags)
     back = get_relative_url(site_path(INDEX_URL, build_language(page)), page.url or ".")
     back = back if back.endswith("/") else back + "/"
-    tail = f'<p class="tiw-news__back"><a href="{e(back)}">{e(ui["news_all"][lang])}</a></p>'
+    tail = fragments.render_macro("news-post.html", "back", href=back, label=ui["news_all"][lang])
     heading = re.search(r"</h1>", html_content)
     if heading:
         return html_content[:heading.end()] + meta + html_content[heading.end():] + tail

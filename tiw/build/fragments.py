@@ -3,7 +3,8 @@ with autoescape on: Python shapes the data, the templates shape the markup.
 
 A fragment is inline HTML (a notice, a tool), so its template is written one element to a line
 for reading, and the loader joins the lines without the line breaks and indentation: write a
-space that matters inside a line, never at its end."""
+space that matters inside a line, never at its end, and `{{ nl }}` where the output needs a line
+break (HTML inside Markdown, where a macro's lines matter)."""
 from __future__ import annotations
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -22,6 +23,7 @@ class _JoinedLinesLoader(FileSystemLoader):
 
 _env = Environment(loader=_JoinedLinesLoader(str(FRAGMENTS_DIR)), autoescape=select_autoescape(default=True),
                    undefined=StrictUndefined, auto_reload=True)
+_env.globals["nl"] = "\n"
 
 
 def render(name: str, **values) -> str:
