@@ -11,7 +11,7 @@ from tiw.build import fragments
 def test_values_are_escaped():
     out = fragments.render("picture.html", src="a.svg", alt='<script>alert("x")</script> & Cymru\'s')
     assert "<script>" not in out
-    assert 'alt="&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; Cymru&#39;s"' in out
+    assert 'alt="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Cymru&#x27;s"' in out
 
 
 def test_lines_are_joined_and_marked_html_is_kept():

@@ -7,6 +7,8 @@ space that matters inside a line, never at its end, and `{{ nl }}` where the out
 break (HTML inside Markdown, where a macro's lines matter)."""
 from __future__ import annotations
 
+import html
+
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -21,8 +23,17 @@ class _JoinedLinesLoader(FileSystemLoader):
         return "".join(line.strip() for line in source.splitlines()), filename, uptodate
 
 
+def _escape_like_the_rest_of_the_site(value):
+    """Escape text as html.escape does (&#x27; and &quot;), as the theme and the rest of the build
+    do, so moving markup into a template changes no byte of the site. Autoescape stays on: it leaves
+    this Markup alone and still escapes anything that bypasses finalize."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(html.escape(value, quote=True))
+    return value
+
+
 _env = Environment(loader=_JoinedLinesLoader(str(FRAGMENTS_DIR)), autoescape=select_autoescape(default=True),
-                   undefined=StrictUndefined, auto_reload=True)
+                   undefined=StrictUndefined, auto_reload=True, finalize=_escape_like_the_rest_of_the_site)
 _env.globals["nl"] = "\n"
 
 
