@@ -1,5 +1,6 @@
-"""Build hook: validate all shared data before anything renders, and stop the build with the
-editor-facing message when something is wrong (never render blank or fall back silently)."""
+"""Build hook: read and validate all shared data once, before anything renders (tiw.build.state),
+and stop the build with the editor-facing message when something is wrong (never render blank or
+fall back silently)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +8,9 @@ import logging
 
 from mkdocs.exceptions import PluginError
 
-from tiw.data import DataError, load_site_data
+from tiw.core.errors import DataError
+from tiw.build import state
+from tiw.build.sequence import is_first_build
 
 log = logging.getLogger("mkdocs.hooks.data_check")
 STALE_AFTER_DAYS = 365
@@ -16,7 +19,8 @@ _warned: set[str] = set()
 
 def on_config(config):
     try:
-        site = load_site_data()
+        # One read per build: static-i18n runs on_config again for the Welsh build, which reuses it.
+        site = (state.start() if is_first_build(config) else state.current()).site
     except DataError as exc:
         raise PluginError(f"The site's data has a problem:\n{exc}") from None
     today = dt.date.today()

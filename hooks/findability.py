@@ -16,11 +16,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from tiw import LANGS
-from tiw.build import clean_url, is_first_build, is_last_build
-from tiw.data import DataError, load_site_data
-from tiw.findability import OG_LOCALE, SitemapEntry, load_redirects, write_redirects, write_sitemap
-from tiw.news import is_post
-from tiw.pages import absolute_url, build_language, counterpart_urls
+from tiw.build import state
+from tiw.build.language import absolute_url, build_language, clean_url, counterpart_urls
+from tiw.build.sequence import is_first_build, is_last_build
+from tiw.core.errors import DataError
+from tiw.publishing.findability import OG_LOCALE, load_redirects, SitemapEntry, write_redirects, write_sitemap
+from tiw.publishing.news import is_post
 
 _state: dict = {"entries": {}, "redirects": []}
 
@@ -65,6 +66,6 @@ def on_post_build(config):
         return
     site_dir = Path(config.site_dir)
     write_sitemap(site_dir, list(_state["entries"].values()), config.site_url or "/")
-    ui = load_site_data().ui
+    ui = state.site().ui
     write_redirects(site_dir, _state["redirects"], config.site_url or "/",
                     {key: ui[key] for key in ("redirect_title", "redirect_text")}, docs_dir=Path(config.docs_dir))

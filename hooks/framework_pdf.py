@@ -1,5 +1,5 @@
 """Build hook: the whole framework as a PDF in each language, at downloads/trauma-informed-wales-<lang>.pdf,
-made from the framework pages just built (tiw/framework_pdf.py says how).
+made from the framework pages just built (tiw/publishing/framework_pdf.py says how).
 
 Timing: each language has its own WeasyPrint process, started when the build starts so that it
 loads the library while the pages build; it is given its document as soon as that language's pages
@@ -24,11 +24,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from tiw import ROOT
-from tiw.build import build_languages, building_language, is_first_build, is_last_build
-from tiw.data import load_site_data
-from tiw.dates import format_date
-from tiw.framework_pdf import SourcePage, compose, human_size, pdf_url
-from tiw.pages import site_path
+from tiw.build import state
+from tiw.build.language import site_path
+from tiw.build.sequence import build_languages, current_language, is_first_build, is_last_build
+from tiw.core.dates import format_date
+from tiw.publishing.framework_pdf import compose, human_size, pdf_url, SourcePage
 
 log = logging.getLogger("mkdocs.hooks.framework_pdf")
 SECTION = "framework/"
@@ -60,7 +60,7 @@ def on_config(config):
 
 
 def on_nav(nav, config, files):
-    lang = building_language(config)
+    lang = current_language(config)
     prefix = "" if site_path("", lang) == "" else site_path("", lang).rstrip("/") + "/"
     pages = []
     for page in nav.pages:
@@ -78,7 +78,7 @@ def _spawn(lang: str) -> None:
     # WeasyPrint's messages go to a file, not a pipe nobody reads until the end (a full pipe would stall it).
     log_path = Path(_state["tmp"].name) / f"weasyprint-{lang}.log"
     with open(log_path, "w", encoding="utf-8") as log_file:
-        proc = subprocess.Popen([sys.executable, "-m", "tiw.framework_pdf", "--wait"], stdin=subprocess.PIPE,
+        proc = subprocess.Popen([sys.executable, "-m", "tiw.publishing.framework_pdf", "--wait"], stdin=subprocess.PIPE,
                                 stdout=log_file, stderr=subprocess.STDOUT, env=env, cwd=str(ROOT), text=True)
     _state["jobs"][lang] = {"proc": proc, "log": log_path}
 
@@ -87,7 +87,7 @@ def _start(config, lang: str) -> None:
     pages = _state["pages"].get(lang) or []
     if not pages:
         raise PluginError(f"No '{SECTION}' pages in the {lang} navigation, so there is nothing to put in the PDF.")
-    ui = load_site_data().ui
+    ui = state.site().ui
     today = dt.date.today()
     strings = {key: ui[f"pdf_{key}"][lang] for key in ("title", "subtitle", "generated", "page_label")}
     strings["credit"] = ui["footer_credit"][lang]
@@ -117,11 +117,11 @@ def _set_size_text(index: SourcePage, lang: str, text: str) -> None:
 
 
 def on_post_build(config):
-    lang = building_language(config)
+    lang = current_language(config)
     if _skip():
         pages = _state["pages"].get(lang) or []
         if pages:
-            _set_size_text(pages[0], lang, f'({load_site_data().ui["pdf_not_made"][lang]})')
+            _set_size_text(pages[0], lang, f'({state.site().ui["pdf_not_made"][lang]})')
         if is_last_build(config):
             log.info("Framework PDFs skipped (TIW_SKIP_PDF is set: `make serve` previews only).")
         return
@@ -145,7 +145,7 @@ def on_post_build(config):
             failures.append(f"{code}: {err[-2000:]}")
             continue
         size = human_size(job["out"].stat().st_size, code)
-        _set_size_text(job["index"], code, f'({load_site_data().ui["pdf_size"][code].replace("{size}", size)})')
+        _set_size_text(job["index"], code, f'({state.site().ui["pdf_size"][code].replace("{size}", size)})')
     _state["jobs"] = {}
     if failures:
         raise PluginError("The framework PDF could not be made. WeasyPrint's messages follow (if it cannot "

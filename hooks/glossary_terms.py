@@ -11,8 +11,9 @@ import re
 
 from mkdocs.utils import get_relative_url
 
-from tiw.data import load_site_data
-from tiw.pages import build_language, content_language, site_path
+from tiw.build import state
+from tiw.build.language import build_language, content_language, site_path
+
 
 # Words too common on every page to be worth a link at each first use.
 SKIP_TERMS = {"trauma", "systems"}
@@ -32,7 +33,7 @@ def on_page_content(html_content, page, config, files):
     if not src.startswith("framework/") or src.endswith("framework/glossary.md"):
         return html_content
     lang = content_language(page)
-    terms = [t for t in load_site_data().glossary if t["glossary"] and t["id"] not in SKIP_TERMS]
+    terms = [t for t in state.site().glossary if t["glossary"] and t["id"] not in SKIP_TERMS]
     patterns = []
     for term in terms:
         words = _forms(term["term"][lang])

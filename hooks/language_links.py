@@ -9,11 +9,10 @@ static-i18n pairs pages by path; from its map this hook gives the templates, per
 """
 from __future__ import annotations
 
-import html
-
 from tiw import DEFAULT_LANG, ENDONYMS, LANGS, ROOT
-from tiw.data import load_site_data
-from tiw.pages import absolute_url, build_language, counterpart_urls, is_fallback, site_path
+from tiw.build import fragments, state
+from tiw.build.language import absolute_url, build_language, counterpart_urls, is_fallback, site_path
+
 
 # (page under docs/<lang>/, its URL, ui.yml label) for the footer of every page.
 FOOTER_LINKS = [
@@ -34,7 +33,7 @@ def on_page_context(context, page, config, nav):
     alternates.append({"hreflang": "x-default", "href": absolute_url(config.site_url, urls[DEFAULT_LANG])})
     context["tiw_alternates"] = alternates
     context["tiw_canonical"] = absolute_url(config.site_url, urls[lang])
-    context["tiw_ui"] = {key: value[lang] for key, value in load_site_data().ui.items()}
+    context["tiw_ui"] = {key: value[lang] for key, value in state.site().ui.items()}
     context["tiw_footer_links"] = [
         {"url": site_path(url, lang), "label": context["tiw_ui"][label]}
         for path, url, label in FOOTER_LINKS
@@ -46,9 +45,8 @@ def on_page_context(context, page, config, nav):
 def on_page_content(html_content, page, config, files):
     if not is_fallback(page):
         return html_content
-    ui = load_site_data().ui
+    ui = state.site().ui
     lang = build_language(page)
-    notice = (f'<div class="admonition warning tiw-fallback-notice" role="note">'
-              f'<p class="admonition-title">{html.escape(ui["fallback_notice_title"][lang])}</p>'
-              f'<p>{html.escape(ui["fallback_notice"][lang])}</p></div>')
-    return f'{notice}<div class="tiw-fallback" lang="{page.file.locale}">{html_content}</div>'
+    return fragments.render("fallback-notice.html", title=ui["fallback_notice_title"][lang],
+                            body=ui["fallback_notice"][lang], lang=page.file.locale,
+                            content=fragments.markup(html_content))

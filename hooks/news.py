@@ -1,6 +1,6 @@
 """Build hook: news in the project's own code (the Material blog plugin breaks under static-i18n).
 
-- At build start every post is checked (tiw.news.load_posts): a post missing its twin in the other
+- At build start every post is checked (tiw.publishing.news.load_posts): a post missing its twin in the other
   language, a date or a title, or a malformed one, stops the build with a message naming the file.
 - A post page gets its date (in its language, Welsh month names) and tags under its heading, and a
   link back to the news index; its summary is its description unless it has one.
@@ -10,7 +10,6 @@
 """
 from __future__ import annotations
 
-import html
 import logging
 import re
 from pathlib import Path
@@ -18,11 +17,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from tiw.build import building_language, source_path
-from tiw.data import DataError, load_site_data
-from tiw.dates import format_date
-from tiw.news import FEED_URL, INDEX_URL, atom_feed, is_post, load_posts
-from tiw.pages import absolute_url, build_language, site_path
+from tiw.build import fragments, state
+from tiw.build.language import absolute_url, build_language, site_path, source_path
+from tiw.build.sequence import current_language
+from tiw.core.dates import format_date
+from tiw.core.errors import DataError
+from tiw.publishing.news import FEED_URL, INDEX_URL, atom_feed, is_post, load_posts
 
 log = logging.getLogger("mkdocs.hooks.news")
 _state: dict = {}
@@ -55,16 +55,14 @@ def on_page_content(html_content, page, config, files):
     post = _post_for(page, config)
     if not post:
         return html_content
-    ui = load_site_data().ui
+    ui = state.site().ui
     lang = post.lang
-    e = html.escape
-    date = f'<time datetime="{post.date.isoformat()}">{e(format_date(post.date, lang))}</time>'
-    meta = f'<p class="tiw-news__date">{e(ui["news_published"][lang]).replace("{date}", date)}</p>'
-    if post.tags:
-        meta += f'<p class="tiw-news__tags">{e(ui["news_tags"][lang])} {e(", ".join(post.tags))}</p>'
+    before, _, after = ui["news_published"][lang].partition("{date}")
+    meta = fragments.render_macro("news-post.html", "meta", published=(before, after), iso=post.date.isoformat(),
+                                  date=format_date(post.date, lang), tags_label=ui["news_tags"][lang], tags=post.tags)
     back = get_relative_url(site_path(INDEX_URL, build_language(page)), page.url or ".")
     back = back if back.endswith("/") else back + "/"
-    tail = f'<p class="tiw-news__back"><a href="{e(back)}">{e(ui["news_all"][lang])}</a></p>'
+    tail = fragments.render_macro("news-post.html", "back", href=back, label=ui["news_all"][lang])
     heading = re.search(r"</h1>", html_content)
     if heading:
         return html_content[:heading.end()] + meta + html_content[heading.end():] + tail
@@ -75,15 +73,15 @@ def on_page_context(context, page, config, nav):
     lang = build_language(page)
     context["tiw_feed"] = {
         "href": absolute_url(config.site_url, site_path(FEED_URL, lang)),
-        "title": load_site_data().ui["news_feed_title"][lang],
+        "title": state.site().ui["news_feed_title"][lang],
         "lang": lang,
     }
     return context
 
 
 def on_post_build(config):
-    lang = building_language(config)
-    ui = load_site_data().ui
+    lang = current_language(config)
+    ui = state.site().ui
     feed = atom_feed(lang, _state.get("posts", {}).get(lang, []), config.site_url or "/",
                      title=ui["news_feed_title"][lang], subtitle=ui["news_feed_subtitle"][lang],
                      author=config.site_author or config.site_name)

@@ -1,7 +1,7 @@
 """Build hook: "Last updated" at the foot of every page, from git history, and the team's list of
 pages overdue for review.
 
-- One `git log --name-only` pass over docs/ per build (tiw.history), shared by both languages.
+- One `git log --name-only` pass over docs/ per build (tiw.publishing.history), shared by both languages.
   Each page shows the date of the last commit that changed its own Markdown file, in the page's
   language (Welsh month names), through overrides/partials/source-file.html. Without git (a
   tarball), in a shallow clone, or for a file with uncommitted changes, it shows nothing rather
@@ -19,12 +19,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from tiw import history
-from tiw.build import is_first_build, is_last_build, source_path
-from tiw.data import DataError, load_site_data
-from tiw.dates import format_date
-from tiw.pages import content_language
-from tiw.review import describe, overdue, review_dates
+from tiw.build import state
+from tiw.build.language import content_language, source_path
+from tiw.build.sequence import is_first_build, is_last_build
+from tiw.core.dates import format_date
+from tiw.core.errors import DataError
+from tiw.publishing import history
+from tiw.publishing.review import describe, overdue, review_dates
 
 log = logging.getLogger("mkdocs.hooks.page_dates")
 _state: dict = {}
@@ -67,7 +68,7 @@ def on_page_context(context, page, config, nav):
         context["tiw_updated"] = None
         return context
     lang = content_language(page)
-    label = load_site_data().ui["last_updated"][lang]
+    label = state.site().ui["last_updated"][lang]
     before, _, after = label.partition("{date}")
     context["tiw_updated"] = {"date": day, "iso": day.isoformat(), "text": format_date(day, lang),
                               "before": before, "after": after, "lang": lang}

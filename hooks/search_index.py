@@ -4,12 +4,12 @@ mutations.
 - After both languages are built, the combined search/search_index.json that static-i18n writes
   is split into search/search_index.json (English pages) and cy/search/search_index.json (Welsh
   pages), each with its own language's settings: the theme's "search.config.*" strings for that
-  language (overrides/partials/languages/cy.html for Welsh). See tiw/search_index.py.
+  language (overrides/partials/languages/cy.html for Welsh). See tiw/search/index.py.
 - A Welsh page's theme config gets the Welsh root as its search base (`tiw_search_base`, used in
   overrides/main.html), so its search box loads cy/search/search_index.json.
 - The Welsh index says lang "cy", so the theme's search worker loads
   assets/javascripts/lunr/min/lunr.cy.min.js: written here from welsh-search.js and the rules in
-  data/welsh_search.yml (Welsh stop words, mutation folding; see tiw/welsh.py).
+  data/welsh_search.yml (Welsh stop words, mutation folding; see tiw/search/welsh.py).
 
 Order: static-i18n builds Welsh from inside the English build's on_post_build, at priority -100,
 and writes the combined index at its end. This hook's on_post_build runs after it (-110) and
@@ -26,10 +26,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from tiw import DEFAULT_LANG, LANGS, ROOT
-from tiw.data import DataError, rel
-from tiw.pages import build_language
-from tiw.search_index import INDEX, dumps, index_path, index_sizes, language_of, split_index
-from tiw.welsh import load_rules
+from tiw.build.language import build_language
+from tiw.core.errors import DataError, rel
+from tiw.search.index import INDEX, dumps, index_path, index_sizes, language_of, split_index
+from tiw.search.welsh import load_rules
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 

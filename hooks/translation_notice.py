@@ -1,7 +1,7 @@
 """Build hook: tell Welsh readers when the English page has changed since the translation.
 
 A Welsh page records the commit of the English page it was translated from (`default_lang_commit`
-in its front matter, see tiw/freshness.py). When git shows that the English page has changed since
+in its front matter, see tiw/translation/freshness.py). When git shows that the English page has changed since
 then, the Welsh page gets a notice, in Welsh, under its title: the English version has been
 updated since this translation, with a link to it. No notice when the page is up to date.
 
@@ -11,16 +11,15 @@ clone) there is no notice, and the build logs one INFO line saying why.
 """
 from __future__ import annotations
 
-import html
 import logging
 import re
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from tiw.data import load_site_data
-from tiw.freshness import OUTDATED, TARGET_LANG, UNKNOWN, Freshness
-from tiw.pages import build_language, counterpart_urls, is_fallback
+from tiw.build import fragments, state
+from tiw.build.language import build_language, counterpart_urls, is_fallback
+from tiw.translation.freshness import OUTDATED, TARGET_LANG, UNKNOWN, Freshness
 
 log = logging.getLogger("mkdocs.hooks.translation_notice")
 
@@ -47,16 +46,14 @@ def _freshness(config) -> Freshness:
 
 def notice_html(page, lang: str = TARGET_LANG) -> str:
     """The notice for an outdated page, linking to its English counterpart."""
-    ui = load_site_data().ui
+    ui = state.site().ui
     english = counterpart_urls(page)["en"]
     href = get_relative_url(english or ".", page.url or ".")
     if english.endswith("/") and not href.endswith("/"):
         href += "/"
-    return (f'<div class="admonition info tiw-translation-notice" role="note">'
-            f'<p class="admonition-title">{html.escape(ui["translation_outdated_title"][lang])}</p>'
-            f'<p>{html.escape(ui["translation_outdated_body"][lang])} '
-            f'<a href="{html.escape(href)}" hreflang="en">{html.escape(ui["translation_outdated_link"][lang])}</a></p>'
-            f'</div>')
+    return fragments.render("translation-notice.html", title=ui["translation_outdated_title"][lang],
+                            body=ui["translation_outdated_body"][lang], href=href,
+                            link=ui["translation_outdated_link"][lang])
 
 
 def insert_notice(content: str, notice: str) -> str:
@@ -73,10 +70,10 @@ def on_page_content(html_content, page, config, files):
         return html_content
     src = page.file.src_uri
     src = src[len(TARGET_LANG) + 1:] if src.startswith(f"{TARGET_LANG}/") else src
-    state = f.page_state(src)
-    if state.state == UNKNOWN and state.detail not in _build["told"]:
-        _build["told"].add(state.detail)
-        log.info(f"Translation notice for docs/{TARGET_LANG}/{src} cannot be decided: {state.detail}.")
-    if state.state != OUTDATED:
+    page_state = f.page_state(src)
+    if page_state.state == UNKNOWN and page_state.detail not in _build["told"]:
+        _build["told"].add(page_state.detail)
+        log.info(f"Translation notice for docs/{TARGET_LANG}/{src} cannot be decided: {page_state.detail}.")
+    if page_state.state != OUTDATED:
         return html_content
     return insert_notice(html_content, notice_html(page))

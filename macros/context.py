@@ -6,8 +6,10 @@ import html
 from mkdocs.utils import get_relative_url
 
 from tiw import ROOT
-from tiw.data import DataError, SiteData, load_site_data
-from tiw.pages import content_language, site_path
+from tiw.build import state
+from tiw.build.language import content_language, site_path
+from tiw.core.errors import DataError
+from tiw.data.site import SiteData
 
 
 class MacroContext:
@@ -26,7 +28,7 @@ class MacroContext:
 
     @property
     def data(self) -> SiteData:
-        return load_site_data()
+        return state.site()
 
     def t(self, key: str, **values) -> str:
         ui = self.data.ui
@@ -66,3 +68,10 @@ class MacroContext:
         if not (ROOT / "docs" / "assets" / asset_path).is_file():
             raise DataError(f"{self.page.file.src_path}: the file docs/assets/{asset_path} does not exist.")
         return get_relative_url(f"assets/{asset_path}", self.page.url or ".")
+
+
+def t(ctx: MacroContext):
+    def t(key: str, **values) -> str:
+        """An interface string from data/ui.yml in the page's language."""
+        return ctx.t(key, **values)
+    return t

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from macros.context import MacroContext
+from tiw.build import fragments
 
 __all__ = ["glossary"]
 
@@ -9,10 +10,7 @@ __all__ = ["glossary"]
 def glossary(ctx: MacroContext):
     def glossary() -> str:
         """Every framework glossary term (glossary: true) with its definition, as a description list."""
-        rows = []
-        for term in ctx.data.glossary:
-            if term["glossary"]:
-                rows.append(f'<dt id="term-{term["id"]}">{ctx.tx(term["term"])}</dt>'
-                            f'<dd>{ctx.tx(term["definition"])}</dd>')
-        return f'<dl class="tiw-glossary">{"".join(rows)}</dl>\n'
+        terms = [{"id": term["id"], "term": term["term"][ctx.lang], "definition": term["definition"][ctx.lang]}
+                 for term in ctx.data.glossary if term["glossary"]]
+        return fragments.render("glossary.html", terms=terms)
     return glossary

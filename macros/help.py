@@ -5,7 +5,7 @@ import html
 import re
 
 from macros.context import MacroContext
-from tiw.dates import format_date
+from tiw.core.dates import format_date
 
 __all__ = ["support_services"]
 

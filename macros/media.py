@@ -1,9 +1,8 @@
 """Pictures shipped with the site (no image is ever fetched from elsewhere)."""
 from __future__ import annotations
 
-import html
-
 from macros.context import MacroContext
+from tiw.build import fragments
 
 __all__ = ["picture"]
 
@@ -14,6 +13,5 @@ def picture(ctx: MacroContext):
         if not alt.strip():
             raise ValueError(f"picture({path!r}) in {ctx.page.file.src_path}: the text alternative is empty. "
                              "Describe the picture in the page's language.")
-        return (f'<img class="tiw-picture" src="{ctx.asset(path)}" alt="{html.escape(alt)}" '
-                f'width="120" height="120" loading="lazy">')
+        return fragments.render("picture.html", src=ctx.asset(path), alt=alt)
     return picture

@@ -1,5 +1,5 @@
 """The resource repository's pages, generated from the catalogue (resources/*.yml, loaded and
-checked by tiw.catalogue) in the language of the page being rendered.
+checked by tiw.data.catalogue) in the language of the page being rendered.
 
 Pages call:
 - `{{ resource_routes("levels") }}` (or "audiences", "settings"): links to the listing pages,
@@ -21,9 +21,9 @@ import html
 import unicodedata
 
 from macros.context import MacroContext
-from tiw.catalogue import publisher
-from tiw.data import DataError
-from tiw.dates import format_date
+from tiw.core.dates import format_date
+from tiw.core.errors import DataError
+from tiw.data.catalogue import publisher
 
 __all__ = ["resource_routes", "resource_finder", "resource_level", "resource_groups"]
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from tiw.dates import MONTHS, format_date
+from tiw.core.dates import MONTHS, format_date
 
 WELSH_MONTHS = ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst",
                 "Medi", "Hydref", "Tachwedd", "Rhagfyr"]

@@ -21,8 +21,8 @@ import yaml
 
 from tests.sitepages import SITE, built_pages
 from tiw import LANGS, ROOT
-from tiw.data import DataError
-from tiw.dates import MONTHS, format_date
+from tiw.core.dates import MONTHS, format_date
+from tiw.core.errors import DataError
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -131,7 +131,7 @@ def _post(dir_: Path, lang: str, name: str, **fields) -> Path:
 
 
 def test_posts_load_newest_first_and_refuse_bad_posts(tmp_path):
-    from tiw.news import load_posts
+    from tiw.publishing.news import load_posts
 
     for lang in LANGS:
         _post(tmp_path, lang, "2026-01-05-first.md", title=f"First {lang}", date="2026-01-05", summary="One.")
@@ -155,7 +155,7 @@ def test_posts_load_newest_first_and_refuse_bad_posts(tmp_path):
 
 
 def test_feed_writer_escapes_text():
-    from tiw.news import Post, atom_feed
+    from tiw.publishing.news import Post, atom_feed
 
     post = Post("en", Path("x.md"), "news/posts/2026-01-01-a.md", dt.date(2026, 1, 1), 'Tom & Jerry <"quoted">',
                 "A < B & C", ("x&y",))
@@ -203,7 +203,7 @@ def test_last_updated_matches_git_for_each_page():
 
 
 def test_no_dates_without_full_git_history(tmp_path):
-    from tiw import history
+    from tiw.publishing import history
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text("x")
@@ -217,7 +217,7 @@ def test_no_dates_without_full_git_history(tmp_path):
 
 
 def test_review_dates_listed_and_checked(tmp_path, capsys):
-    from tiw.review import overdue, review_dates
+    from tiw.publishing.review import overdue, review_dates
 
     page = tmp_path / "en" / "a.md"
     page.parent.mkdir(parents=True)
@@ -347,7 +347,7 @@ def test_pdf_contains_the_whole_framework_text(pdf_texts, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_framework_page_links_the_pdf_with_its_real_size(lang):
-    from tiw.framework_pdf import human_size
+    from tiw.publishing.framework_pdf import human_size
 
     prefix = "" if lang == "en" else f"{lang}/"
     index = (SITE / prefix / "framework" / "index.html").read_text(encoding="utf-8")
@@ -408,8 +408,8 @@ def test_sitemap_lists_every_page_with_language_alternates():
 
 
 def test_redirect_pages_in_both_languages(tmp_path):
-    from tiw.findability import Redirect, write_redirects
-    from tiw.data import load_site_data
+    from tiw.publishing.findability import Redirect, write_redirects
+    from tiw.data.site import load_site_data
 
     ui = load_site_data().ui
     strings = {k: ui[k] for k in ("redirect_title", "redirect_text")}
@@ -428,7 +428,7 @@ def test_redirect_pages_in_both_languages(tmp_path):
 
 
 def test_redirect_list_is_checked(tmp_path):
-    from tiw.findability import load_redirects
+    from tiw.publishing.findability import load_redirects
 
     assert load_redirects() == [] or all(r.new.endswith(".md") for r in load_redirects())
     data = tmp_path / "redirects.yml"

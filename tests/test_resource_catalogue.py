@@ -1,4 +1,4 @@
-"""The resource catalogue's checks (tiw.catalogue), run on temporary resource folders: every kind
+"""The resource catalogue's checks (tiw.data.catalogue), run on temporary resource folders: every kind
 of bad entry fails with a message that names the file and the field. And the real catalogue's
 seed meets the brief: real, https, at least 15 entries, every level on at least three."""
 from __future__ import annotations
@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from tiw import ROOT
-from tiw.catalogue import TEMPLATE_NAME, load_resources
-from tiw.data import DataError, validate_file
+from tiw.core.errors import DataError
+from tiw.core.schema import validate_file
+from tiw.data.catalogue import TEMPLATE_NAME, load_resources
 
 RESOURCES = ROOT / "resources"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tiw import ROOT
-from tiw import freshness as fr
+from tiw.translation import freshness as fr
 from tools import translation
 
 EN_PAGE = """---

@@ -1,4 +1,4 @@
-"""Structural parity (tiw/parity.py) and the termbase lint (tiw/termbase.py): each names the page
+"""Structural parity (tiw/translation/parity.py) and the termbase lint (tiw/translation/termbase.py): each names the page
 (or file and line) and the difference; both pass on the real repository."""
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tiw import ROOT, parity, termbase
+from tiw import ROOT
+from tiw.translation import parity, termbase
 
 EN = """---
 title: "Levels"

@@ -11,7 +11,10 @@ import pytest
 import yaml
 
 from tiw import ROOT
-from tiw.data import DataError, _check_ui, load_site_data, read_yaml, validate_file
+from tiw.core.errors import DataError
+from tiw.core.schema import validate_file
+from tiw.core.yamlfile import read_yaml
+from tiw.data.site import _check_ui, load_site_data
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 

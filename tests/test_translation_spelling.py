@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from tests.sitepages import SITE
-from tiw import spelling
+from tiw.translation import spelling
 
 
 def page(body: str) -> str:

@@ -14,9 +14,10 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.sitepages import SITE, built_pages
-from tiw import ROOT, welsh
-from tiw.data import DataError
-from tiw.search_index import index_path, index_sizes, read_indexes
+from tiw import ROOT
+from tiw.core.errors import DataError
+from tiw.search import welsh
+from tiw.search.index import index_path, index_sizes, read_indexes
 
 VECTORS = json.loads((ROOT / "tests" / "data" / "welsh-mutations.json").read_text(encoding="utf-8"))
 SAME = VECTORS["same_key"]

@@ -8,8 +8,11 @@ import re
 
 import pytest
 
-from tiw.data import DATA_DIR, DataError, read_yaml, validate_file
-from tiw.which_level import check_which_level
+from tiw.core.errors import DataError
+from tiw.core.paths import DATA_DIR
+from tiw.core.schema import validate_file
+from tiw.core.yamlfile import read_yaml
+from tiw.data.which_level import check_which_level
 
 REAL = DATA_DIR / "which_level.yml"
 

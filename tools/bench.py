@@ -11,7 +11,9 @@ its defaults, i18n, search, macros; no overrides, hooks or extra CSS/JS):
 - Lighthouse 12.2.3 mobile scores (performance, accessibility, best practices, SEO).
 Budgets are reported PASS/OVER; they are not tests.
 
-    python -m tools.bench [--no-lighthouse] [--templates home,framework]
+Then the scale run (tools/bench_scale.py): the docs multiplied 1x, 4x and 8x.
+
+    python -m tools.bench [--no-lighthouse] [--templates home,framework] [--scale 1,4,8|none]
 """
 from __future__ import annotations
 
@@ -82,18 +84,18 @@ _Loader.add_constructor("!ENV", lambda loader, node: (loader.construct_sequence(
                         if isinstance(node, yaml.SequenceNode) else None)
 
 
-def default_config(workdir: Path, site_url: str) -> Path:
+def default_config(workdir: Path, site_url: str, root: Path = ROOT) -> Path:
     """A mkdocs.yml with Material's defaults for the same docs: i18n, search and macros only."""
-    ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    ours = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     plugins = []
     for p in ours["plugins"]:
         name = next(iter(p)) if isinstance(p, dict) else p
         if name == "macros":  # the config lives in a temporary folder: point at our macros package
-            p = {"macros": dict(p["macros"], module_name=str(ROOT / "macros"))}
+            p = {"macros": dict(p["macros"], module_name=str(root / "macros"))}
         if name in ("search", "i18n", "macros"):
             plugins.append(p)
     config = {
-        "site_name": ours["site_name"], "site_url": site_url, "docs_dir": str(ROOT / "docs"),
+        "site_name": ours["site_name"], "site_url": site_url, "docs_dir": str(root / "docs"),
         "theme": {"name": "material", "language": "en"},
         "markdown_extensions": ours.get("markdown_extensions", []),
         "plugins": plugins, "nav": ours["nav"], "not_in_nav": ours.get("not_in_nav", ""),
@@ -107,23 +109,29 @@ _BUILD = """
 import resource, subprocess, sys, time
 t = time.perf_counter()
 r = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"rc": r.returncode, "seconds": time.perf_counter() - t,
-                  "peak_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+                  "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_kib": usage.ru_maxrss,
                   "log": r.stderr[-3000:]}))
 """
 
 
-def build(config: Path, dest: Path, site_url: str) -> dict:
-    """A clean build in its own process, so the peak memory is this build's alone."""
+def build(config: Path, dest: Path, site_url: str, root: Path = ROOT, skip_pdf: bool = False) -> dict:
+    """A clean build in its own process, so the peak memory is this build's alone. `root` is the
+    project to build (a scaled copy puts its tiw/, macros/ and hooks/ first on the path)."""
     shutil.rmtree(dest, ignore_errors=True)
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", TIW_SKIP_PDF="1" if skip_pdf else "",
+               PYTHONPATH=str(root))
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(config), "-d", str(dest)]
-    r = subprocess.run([sys.executable, "-c", "import json\n" + _BUILD, *mkdocs], cwd=ROOT, env=env,
+    r = subprocess.run([sys.executable, "-c", "import json\n" + _BUILD, *mkdocs], cwd=root, env=env,
                        capture_output=True, text=True, check=True)
     result = json.loads(r.stdout)
     if result["rc"] != 0:
         raise SystemExit(f"build with {config.name} failed:\n{result['log']}")
-    return {"seconds": round(result["seconds"], 2), "peak_mib": round(result["peak_kib"] / 1024, 1)}
+    # CPU seconds (user + system of the build process and its children) as well as wall time:
+    # on a shared machine the wall time mostly measures the other processes.
+    return {"seconds": round(result["seconds"], 2), "cpu_seconds": round(result["cpu_seconds"], 2),
+            "peak_mib": round(result["peak_kib"] / 1024, 1)}
 
 
 # -- serving and measuring ---------------------------------------------------------------------------
@@ -290,6 +298,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (about 15-40 s a page)")
     ap.add_argument("--templates", help="comma-separated template names (default: all)")
+    ap.add_argument("--scale", default="1,4,8", help="the scale run's multipliers (tools/bench_scale.py); "
+                                                     "'none' to skip it")
     args = ap.parse_args(argv)
     templates = template_urls()
     if args.templates:
@@ -335,6 +345,10 @@ def main(argv=None) -> int:
     table = render(results)
     (OUT / "bench.md").write_text(table, encoding="utf-8")
     print(table)
+    if args.scale != "none":
+        from tools import bench_scale  # it imports this module's build helpers
+
+        bench_scale.main(["--factors", args.scale])
     return 0
 
 

@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from tiw.data import rel
+from tiw.core.errors import rel
 
 ROOT = Path(__file__).resolve().parent.parent
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

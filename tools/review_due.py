@@ -12,8 +12,8 @@ import argparse
 import datetime as dt
 import sys
 
-from tiw.data import DataError
-from tiw.review import describe, overdue, review_dates
+from tiw.core.errors import DataError
+from tiw.publishing.review import describe, overdue, review_dates
 
 
 def main(argv: list[str] | None = None) -> int:

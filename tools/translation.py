@@ -20,7 +20,7 @@ import textwrap
 from pathlib import Path
 
 from tiw import ROOT
-from tiw import freshness as fr
+from tiw.translation import freshness as fr
 
 # Which states make `status` exit non-zero, per mode. CI runs --mode ci (README.md, TRANSLATING.md).
 FAILING = {
@@ -179,7 +179,7 @@ def cmd_diff(args) -> int:
 # ------------------------------------------------------------------------------ lint, spelling
 
 def cmd_lint(args) -> int:
-    from tiw import parity, termbase
+    from tiw.translation import parity, termbase
 
     diffs = parity.lint(args.root)
     findings = termbase.lint(args.root)
@@ -193,7 +193,7 @@ def cmd_lint(args) -> int:
 
 
 def cmd_spelling(args) -> int:
-    from tiw import spelling
+    from tiw.translation import spelling
 
     site = Path(args.site)
     pages = spelling.built_welsh_pages(site)

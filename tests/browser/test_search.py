@@ -1,7 +1,7 @@
 """Search in a real browser: each language's search box uses its own index, Welsh search matches
 through mutations both ways, results show the page's own words, and the open search is accessible.
 
-The query words are chosen from the built Welsh index by tiw/welsh.py (no word is hard-coded), so
+The query words are chosen from the built Welsh index by tiw/search/welsh.py (no word is hard-coded), so
 the tests follow the content."""
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import pytest
 
 from tests.browser.conftest import describe
 from tests.sitepages import SITE
-from tiw import welsh
-from tiw.search_index import read_indexes
+from tiw.search import welsh
+from tiw.search.index import read_indexes
 
 pytestmark = pytest.mark.browser
 

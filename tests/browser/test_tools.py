@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.conftest import describe
-from tiw.data import load_site_data
+from tiw.data.site import load_site_data
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from tiw import ROOT
-from tiw import freshness as fr
+from tiw.translation import freshness as fr
 
 from . import export as ex
 from . import importer, memory

@@ -2,7 +2,7 @@
 
 Front-matter fields pair by key. Body segments pair block by block: the blank-line blocks of the
 two pages are matched by their shape (the kinds of segment in them, in order), which is the
-structure `make translation-lint` (tiw.parity) already requires to be the same; a block whose
+structure `make translation-lint` (tiw.translation.parity) already requires to be the same; a block whose
 shape has no counterpart is left unpaired and counted, never guessed.
 """
 from __future__ import annotations

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from tiw import freshness as fr
+from tiw.translation import freshness as fr
 
 from .align import align_page, data_fields, data_files
 from .codes import tokenize

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from tiw import freshness as fr
-from tiw.data import DataError, parse_yaml
+from tiw.translation import freshness as fr
+from tiw.core.errors import DataError
+from tiw.core.yamlfile import parse_yaml
 
 from .align import align_page, data_fields
 from .export import data_package, page_package
@@ -186,7 +187,7 @@ def plan_data(root: Path, pkg) -> Plan:
     if plan.refusals or not changes:
         return plan
     new = apply(text, changes, [fields[k].cy for k in changes])
-    try:  # the build's own YAML reader (tiw.data), so what passes here loads in the build
+    try:  # the build's own YAML reader (tiw.data.site), so what passes here loads in the build
         tree, _ = parse_yaml(new, path)
     except DataError as exc:
         refuse(next(iter(values)), f"the Welsh would make the file invalid: {exc}")
@@ -246,7 +247,7 @@ def carry_out(root: Path, plan: Plan) -> list[str]:
 
 def lint_written(root: Path, written: list[Path]) -> list[str]:
     """Parity and termbase findings in the files just written."""
-    from tiw import parity, termbase
+    from tiw.translation import parity, termbase
 
     rels = {p.relative_to(root).as_posix() for p in written}
     pages = parity.Pages(Path(root) / "docs")

@@ -3,7 +3,7 @@ the text fields of its front matter, each with its exact place in the file.
 
 The page is the skeleton plus its segments: putting every segment's text back at its offsets
 gives the file byte for byte, which is what lets an import change only the blocks it translates.
-Blocks (blank-line paragraphs) come from tiw.freshness.paragraphs, the same blocks
+Blocks (blank-line paragraphs) come from tiw.translation.freshness.paragraphs, the same blocks
 `make translation-diff` reports.
 """
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tiw.freshness import STAMP_KEY, paragraphs
-from tiw.parity import _must_match
+from tiw.translation.freshness import STAMP_KEY, paragraphs
+from tiw.translation.parity import _must_match
 
 from .codes import has_words
 from .yamltext import Scalar, encode, scalars

@@ -2,7 +2,7 @@
 
    Folds a Welsh word to its search key through initial mutations, accents and h- ("drawma",
    "nhrawma", "thrawma" -> "trawma"), with the rules of data/welsh_search.yml, in the same steps
-   as tiw/welsh.py; both pass tests/data/welsh-mutations.json.
+   as tiw/search/welsh.py; both pass tests/data/welsh-mutations.json.
 
    Where it runs: hooks/search_index.py publishes this file, preceded by the rules as
    `self.TIW_WELSH_SEARCH = {...}`, as assets/javascripts/lunr/min/lunr.cy.min.js. The theme's

@@ -10,7 +10,10 @@ import datetime as dt
 from pathlib import Path
 
 from tiw import ROOT
-from tiw.data import RESOURCES_DIR, DataError, SiteData, read_yaml, rel, validate_file
+from tiw.core.errors import DataError, rel
+from tiw.core.paths import RESOURCES_DIR
+from tiw.core.schema import validate_file
+from tiw.core.yamlfile import read_yaml
 
 TEMPLATE_NAME = "_template.yml.example"
 # Fields whose template value means "not filled in yet" (make new-resource copies the template).
@@ -44,8 +47,9 @@ def _lookup(entry: dict, keys: tuple):
     return value
 
 
-def load_resources(site: SiteData, directory: Path | None = None) -> list[dict]:
-    """Every resources/<id>.yml, validated, in file-name order.
+def load_resources(site, directory: Path | None = None) -> list[dict]:
+    """Every resources/<id>.yml, validated, in file-name order; `site` is the SiteData whose
+    taxonomy the ids are checked against (passed in, so this module does not import tiw.data.site).
 
     `directory` defaults to resources/; the tests pass a temporary folder."""
     directory = RESOURCES_DIR if directory is None else Path(directory)

@@ -7,6 +7,8 @@ the Welsh build), which the site marks and the tests refuse.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from tiw import DEFAULT_LANG, LANGS
 
 
@@ -35,7 +37,7 @@ def absolute_url(site_url: str | None, site_rel: str) -> str:
     """An absolute address on the site: site_url (from SITE_URL when deployed) + a site-relative
     URL as MkDocs gives it (the home page's "", "." or "./" become the site root)."""
     base = (site_url or "/").rstrip("/") + "/"
-    return base + ("" if site_rel in ("", ".", "./") else site_rel.lstrip("/"))
+    return base + clean_url(site_rel).lstrip("/")
 
 
 def counterpart_urls(page) -> dict[str, str]:
@@ -46,3 +48,23 @@ def counterpart_urls(page) -> dict[str, str]:
         alt = alternates.get(lang)
         urls[lang] = site_path(alt.url if alt is not None else page.url, lang)
     return urls
+
+
+def clean_url(site_rel: str) -> str:
+    """MkDocs gives the home page's URL as "" or "./": make it ""."""
+    return "" if site_rel in ("", ".", "./") else site_rel
+
+
+def source_path(page, docs_dir) -> tuple[str, str] | None:
+    """(language folder, path under it) of a page's Markdown file, e.g. ("cy", "news/index.md"),
+    from its real location, whatever static-i18n did to its URI; None for a generated page."""
+    src = getattr(page.file, "abs_src_path", None)
+    if not src:
+        return None
+    try:
+        parts = Path(src).resolve().relative_to(Path(docs_dir).resolve()).parts
+    except ValueError:
+        return None
+    if len(parts) < 2 or parts[0] not in LANGS:
+        return None
+    return parts[0], "/".join(parts[1:])

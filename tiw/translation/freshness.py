@@ -19,18 +19,17 @@ commit) nothing is guessed: `Freshness.available` is False, or the page's state 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tiw import ROOT
+from tiw.build.git import Git
+from tiw.core.frontmatter import match_front_matter
 
 STAMP_KEY = "default_lang_commit"
 SOURCE_LANG = "en"
 TARGET_LANG = "cy"
 
-_FRONT_MATTER = re.compile(r"\A(---[ \t]*\r?\n)(.*?)(^---[ \t]*(?:\r?\n|\Z))", re.S | re.M)
 _STAMP_LINE = re.compile(rf"^{STAMP_KEY}[ \t]*:[ \t]*[\"']?([^\"'\s#]*)[\"']?[ \t]*(#.*)?$", re.M)
 _SHA = re.compile(r"^[0-9a-f]{40}$")
 
@@ -56,7 +55,7 @@ def read_stamp(text: str) -> str | None:
 
     Read from the raw text, not through YAML: an all-digit or `123e45…` hash would otherwise
     become a number."""
-    m = _FRONT_MATTER.match(text)
+    m = match_front_matter(text)
     if not m:
         return None
     s = _STAMP_LINE.search(m.group(2))
@@ -69,7 +68,7 @@ def write_stamp(text: str, sha: str) -> str:
     if not _SHA.match(sha):
         raise StampError(f"'{sha}' is not a full 40-character commit hash")
     line = f"{STAMP_KEY}: {sha}"
-    m = _FRONT_MATTER.match(text)
+    m = match_front_matter(text)
     if not m:
         return f"---\n{line}\n---\n\n{text}"
     opening, body, closing = m.groups()
@@ -79,89 +78,6 @@ def write_stamp(text: str, sha: str) -> str:
         newline = "\r\n" if opening.endswith("\r\n") else "\n"
         body = body + line + newline
     return opening + body + closing + text[m.end():]
-
-
-# ------------------------------------------------------------------------------ git
-
-class Git:
-    """Read-only git queries in one working tree, with results cached for this object's life."""
-
-    def __init__(self, root: Path):
-        self.root = Path(root)
-        self._cache: dict[tuple, tuple[int, str]] = {}
-        self.reason = ""  # why git cannot be used here (empty when it can)
-        self.available = self._check()
-
-    def run(self, *args: str) -> tuple[int, str]:
-        if args not in self._cache:
-            proc = subprocess.run(["git", "-C", str(self.root), *args], capture_output=True, text=True)
-            self._cache[args] = (proc.returncode, proc.stdout if proc.returncode == 0 else proc.stderr)
-        return self._cache[args]
-
-    def _check(self) -> bool:
-        if shutil.which("git") is None:
-            self.reason = "the git program is not installed"
-            return False
-        code, out = self.run("rev-parse", "--is-inside-work-tree")
-        if code != 0 or out.strip() != "true":
-            self.reason = f"{self.root} is not inside a git working tree (a copy without .git?)"
-            return False
-        code, _ = self.run("rev-parse", "--verify", "--quiet", "HEAD^{commit}")
-        if code != 0:
-            self.reason = "the repository has no commits yet"
-            return False
-        return True
-
-    def head(self) -> str:
-        return self.run("rev-parse", "HEAD^{commit}")[1].strip()
-
-    def resolve(self, rev: str) -> str | None:
-        code, out = self.run("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
-        return out.strip() if code == 0 else None
-
-    def is_ancestor(self, sha: str, of: str = "HEAD") -> bool:
-        return self.run("merge-base", "--is-ancestor", sha, of)[0] == 0
-
-    def shallow(self) -> bool:
-        return self.run("rev-parse", "--is-shallow-repository")[1].strip() == "true"
-
-    def numstat(self, *revs: str, path: str = "docs") -> dict[str, int]:
-        """Changed lines (added + deleted) per file under path: between two commits, or between a
-        commit and the working tree. Paths are relative to the root."""
-        code, out = self.run("diff", "--relative", "--no-renames", "--numstat", *revs, "--", path)
-        if code != 0:
-            raise StampError(out.strip())
-        changes: dict[str, int] = {}
-        for line in out.splitlines():
-            added, deleted, name = line.split("\t", 2)
-            changes[name] = (int(added) if added.isdigit() else 1) + (int(deleted) if deleted.isdigit() else 0)
-        return changes
-
-    def files_at(self, sha: str, path: str = "docs") -> set[str]:
-        code, out = self.run("ls-tree", "-r", "--name-only", "--full-tree", sha, "--", self.prefix() + path)
-        prefix = self.prefix()
-        return {name[len(prefix):] for name in out.splitlines()} if code == 0 else set()
-
-    def prefix(self) -> str:
-        return self.run("rev-parse", "--show-prefix")[1].strip()
-
-    def stamp_commit(self, welsh_path: str, stamp: str) -> str | None:
-        """The latest commit that wrote this stamp into the Welsh page (None while uncommitted)."""
-        code, out = self.run("log", "-1", "--format=%H", f"-S{STAMP_KEY}: {stamp}", "HEAD", "--", welsh_path)
-        return out.strip() or None if code == 0 else None
-
-    def changed_in(self, commit: str, path: str) -> bool:
-        """Whether a commit changed (or added) the file."""
-        code, out = self.run("diff-tree", "--no-commit-id", "--name-only", "-r", "--root", "--relative",
-                             commit, "--", path)
-        return code == 0 and bool(out.strip())
-
-    def is_tracked(self, path: str) -> bool:
-        return self.run("ls-files", "--error-unmatch", "--", path)[0] == 0
-
-    def show(self, sha: str, path: str) -> str | None:
-        code, out = self.run("show", f"{sha}:./{path}")
-        return out if code == 0 else None
 
 
 # ------------------------------------------------------------------------------ status
@@ -259,7 +175,7 @@ class Freshness:
                 # ...the same before that commit is made: stamp and English change are both pending.
                 return PageState(page, UP_TO_DATE, stamp, detail="the stamp and the English changes are not "
                                                                  "committed yet: commit them together")
-            written = self.git.stamp_commit(cy_path, stamp)
+            written = self.git.last_commit_adding(cy_path, f"{STAMP_KEY}: {stamp}")  # the commit that stamped it
             if written and self.git.changed_in(written, en_path):
                 baseline = written
         net = self.git.numstat(baseline).get(en_path, 0)

@@ -6,7 +6,7 @@ heading ids are made unique per page, links between framework pages become links
 other links become absolute web addresses, and anything marked `tiw-pdf-exclude` (such as the
 download link itself) is left out. `render()` prints it with WeasyPrint as a tagged PDF/UA-1
 document, with title, author, subject and language in its metadata and a bookmark for every
-heading. hooks/framework_pdf.py runs `python -m tiw.framework_pdf IN.html OUT.pdf` in a separate
+heading. hooks/framework_pdf.py runs `python -m tiw.publishing.framework_pdf IN.html OUT.pdf` in a separate
 process per language, so the two PDFs are made side by side while the rest of the build goes on.
 """
 from __future__ import annotations
@@ -157,8 +157,8 @@ def human_size(n_bytes: int, lang: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m tiw.framework_pdf DOCUMENT.html OUT.pdf` prints one document.
-    `python -m tiw.framework_pdf --wait` loads WeasyPrint first, then reads "DOCUMENT.html<TAB>OUT.pdf"
+    """`python -m tiw.publishing.framework_pdf DOCUMENT.html OUT.pdf` prints one document.
+    `python -m tiw.publishing.framework_pdf --wait` loads WeasyPrint first, then reads "DOCUMENT.html<TAB>OUT.pdf"
     from its standard input: the build starts it early so that the import (most of a second) is
     done by the time the pages are ready. It exits quietly if its input closes with no job."""
     if argv[1:] == ["--wait"]:
@@ -171,7 +171,7 @@ def main(argv: list[str]) -> int:
     elif len(argv) == 3:
         source, out = Path(argv[1]), Path(argv[2])
     else:
-        print("usage: python -m tiw.framework_pdf DOCUMENT.html OUT.pdf | --wait", file=sys.stderr)
+        print("usage: python -m tiw.publishing.framework_pdf DOCUMENT.html OUT.pdf | --wait", file=sys.stderr)
         return 2
     render(source.read_text(encoding="utf-8"), out, source.parent)
     return 0

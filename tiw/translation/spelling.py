@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from tiw import ROOT
-from tiw.termbase import _radicals
+from tiw.translation.termbase import _radicals
 
 CY_DICTIONARY = ROOT / "node_modules" / "dictionary-cy" / "index"
 EN_DICTIONARIES = [Path("/usr/share/hunspell/en_GB"), Path("/usr/share/hunspell/en_US")]

@@ -9,19 +9,29 @@ from typing import Any
 
 import yaml
 
-from tiw.data import DataError, parse_yaml, rel
+from tiw.core.errors import DataError, rel
+from tiw.core.yamlfile import parse_yaml
 
-_FRONT = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S)
+# The one front-matter pattern (a block between --- and --- or ..., LF or CRLF): groups are the
+# opening line, the YAML block (may be empty) and the closing line. The translator tools and the
+# parity lint use it through `match_front_matter`.
+_FRONT = re.compile(r"\A(---[ \t]*\r?\n)((?:.*?\r?\n)?)((?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
+
+
+def match_front_matter(text: str) -> re.Match | None:
+    """The front matter at the top of a page's text (groups: opening, block, closing), or None."""
+    return _FRONT.match(text)
+
 
 
 def read_front_matter(path: Path) -> tuple[dict[str, Any], dict[str, int], str]:
     """Return (front matter, line of each top-level key in the file, body). A page without front
     matter gives ({}, {}, text). Malformed YAML raises DataError naming the file and line."""
     text = path.read_text(encoding="utf-8")
-    m = _FRONT.match(text)
+    m = match_front_matter(text)
     if not m:
         return {}, {}, text
-    block = m.group(1) or ""
+    block = m.group(2)
     data, node = parse_yaml(block, path, first_line=2, what="the front matter (between the --- lines at the top)")
     if data is None:
         return {}, {}, text[m.end():]

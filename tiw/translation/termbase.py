@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from tiw import ROOT
-from tiw.data import read_yaml
+from tiw.core.yamlfile import read_yaml
 
 _APOSTROPHES = "'’‘ʼ"
 _LETTER = r"[^\W\d_]"

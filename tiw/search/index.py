@@ -109,7 +109,7 @@ def index_sizes(site_dir: str | Path) -> dict[str, dict[str, int]]:
     return sizes
 
 
-if __name__ == "__main__":  # python -m tiw.search_index [site_dir]
+if __name__ == "__main__":  # python -m tiw.search.index [site_dir]
     import sys
 
     from tiw import ROOT

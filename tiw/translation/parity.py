@@ -16,9 +16,6 @@ docs/cy/ this compares what must be the same, and names the page and each differ
 from __future__ import annotations
 
 import ast
-import importlib
-import inspect
-import pkgutil
 import posixpath
 import re
 from collections import Counter
@@ -31,6 +28,8 @@ import yaml
 from markdown.extensions.toc import slugify, unique
 
 from tiw import ROOT
+from tiw.build.macro_registry import macro_specs
+from tiw.core.frontmatter import match_front_matter
 
 # Macro parameters whose value is text for the reader, so it is translated, not copied.
 TRANSLATABLE_PARAMS = {"alt", "label", "title", "caption", "text", "summary", "description", "name"}
@@ -50,7 +49,6 @@ _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]+)>")
 _HTML_LINK = re.compile(r"""\b(href|src)\s*=\s*["']([^"']+)["']""")
 _HTML_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 
 
 @dataclass
@@ -93,25 +91,10 @@ class Structure:
 
 
 @lru_cache(maxsize=1)
-def macro_signatures() -> dict[str, list[str]]:
-    """Parameter names of every macro the project defines (from the macros/ package)."""
-    sigs: dict[str, list[str]] = {}
-    try:
-        import macros
-    except ImportError:
-        return sigs
-    for info in pkgutil.iter_modules(macros.__path__):
-        try:
-            module = importlib.import_module(f"macros.{info.name}")
-        except Exception:
-            continue
-        for name in getattr(module, "__all__", []):
-            try:
-                fn = getattr(module, name)(None)
-                sigs[name] = list(inspect.signature(fn).parameters)
-            except Exception:
-                continue
-    return sigs
+def _declared_macros() -> dict:
+    """The macros declared in macros/registry.yml (tiw.build.macro_registry); a broken registry
+    stops the lint with the registry's own message rather than letting it guess."""
+    return macro_specs()
 
 
 def _macro_key(expr: str) -> tuple[str, str]:
@@ -124,16 +107,17 @@ def _macro_key(expr: str) -> tuple[str, str]:
     if not isinstance(tree, ast.Call) or not isinstance(tree.func, ast.Name):
         return ast.unparse(tree).split("(")[0], ast.unparse(tree)
     name = tree.func.id
-    params = macro_signatures().get(name)
+    spec = _declared_macros().get(name)
     args = []
     for i, arg in enumerate(tree.args):
-        if params is not None:
-            text = i < len(params) and params[i] in TRANSLATABLE_PARAMS
-        else:  # a macro whose signature is unknown: words with spaces are text for the reader
+        if spec is not None:
+            text = i < len(spec.params) and spec.params[i] in spec.text
+        else:  # an undeclared macro (the build refuses it): words with spaces are text for the reader
             text = isinstance(arg, ast.Constant) and isinstance(arg.value, str) and " " in arg.value.strip()
         args.append("…" if text and isinstance(arg, ast.Constant) else ast.unparse(arg))
     for kw in tree.keywords:
-        args.append(f"{kw.arg}=…" if kw.arg in TRANSLATABLE_PARAMS else f"{kw.arg}={ast.unparse(kw.value)}")
+        text = kw.arg in spec.text if spec is not None else kw.arg in TRANSLATABLE_PARAMS
+        args.append(f"{kw.arg}=…" if text else f"{kw.arg}={ast.unparse(kw.value)}")
     return name, f"{name}({', '.join(args)})"
 
 
@@ -146,10 +130,10 @@ def parse(text: str, path: str = "") -> Structure:
     """The structure of one Markdown page."""
     front: dict = {}
     offset = 0
-    m = _FRONT.match(text)
+    m = match_front_matter(text)
     if m:
         try:
-            front = yaml.safe_load(m.group(1) or "") or {}
+            front = yaml.safe_load(m.group(2)) or {}
         except yaml.YAMLError:
             front = {}
         offset = m.group(0).count("\n")

@@ -12,7 +12,9 @@ from __future__ import annotations
 from tiw import DEFAULT_LANG, LANGS
 
 
-def building_language(config) -> str:
+def current_language(config) -> str:
+    """The language static-i18n is building now (was `building_language`; a page's own build
+    language is tiw.build.language.build_language)."""
     plugin = config.plugins.get("i18n") if hasattr(config, "plugins") else None
     return getattr(plugin, "current_language", None) or DEFAULT_LANG
 
@@ -24,30 +26,8 @@ def build_languages(config) -> list[str]:
 
 
 def is_first_build(config) -> bool:
-    return building_language(config) == build_languages(config)[0]
+    return current_language(config) == build_languages(config)[0]
 
 
 def is_last_build(config) -> bool:
-    return building_language(config) == build_languages(config)[-1]
-
-
-def clean_url(site_rel: str) -> str:
-    """MkDocs gives the home page's URL as "" or "./": make it ""."""
-    return "" if site_rel in ("", ".", "./") else site_rel
-
-
-def source_path(page, docs_dir) -> tuple[str, str] | None:
-    """(language folder, path under it) of a page's Markdown file, e.g. ("cy", "news/index.md"),
-    from its real location, whatever static-i18n did to its URI; None for a generated page."""
-    from pathlib import Path
-
-    src = getattr(page.file, "abs_src_path", None)
-    if not src:
-        return None
-    try:
-        parts = Path(src).resolve().relative_to(Path(docs_dir).resolve()).parts
-    except ValueError:
-        return None
-    if len(parts) < 2 or parts[0] not in LANGS:
-        return None
-    return parts[0], "/".join(parts[1:])
+    return current_language(config) == build_languages(config)[-1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tiw.data import DataError, rel
+from tiw.core.errors import DataError, rel
 
 RESULT = "result"
 

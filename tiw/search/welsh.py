@@ -18,7 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tiw import ROOT
-from tiw.data import DATA_DIR, DataError, read_yaml, rel, validate_file
+from tiw.core.errors import DataError, rel
+from tiw.core.paths import DATA_DIR
+from tiw.core.schema import validate_file
+from tiw.core.yamlfile import read_yaml
 
 RULES_FILE = DATA_DIR / "welsh_search.yml"
 SCHEMA = "welsh_search.schema.yaml"

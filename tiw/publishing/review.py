@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tiw import LANGS, ROOT
-from tiw.data import DataError, rel
-from tiw.frontmatter import read_front_matter
+from tiw.core.errors import DataError, rel
+from tiw.core.frontmatter import read_front_matter
 
 
 @dataclass(frozen=True)

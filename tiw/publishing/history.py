@@ -9,27 +9,18 @@ No date is better than a wrong one, so this returns nothing for a page when it c
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from pathlib import Path
 
 from tiw import ROOT
-
-
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                                encoding="utf-8", timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout if result.returncode == 0 else None
+from tiw.build.git import output as git_output
 
 
 def why_no_dates(root: Path = ROOT) -> str | None:
     """None when git history can date the pages; otherwise the reason it cannot."""
-    top = _git(root, "rev-parse", "--show-toplevel")
+    top = git_output(root, "rev-parse", "--show-toplevel")
     if top is None:
         return "this is not a git checkout (or git is not installed)"
-    if (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
+    if (git_output(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
         return "this is a shallow clone (fetch the full history: actions/checkout with fetch-depth: 0)"
     return None
 
@@ -39,7 +30,7 @@ def last_changed(root: Path = ROOT, subdir: str = "docs") -> dict[str, dt.date] 
     `subdir`, or None when git cannot tell (see why_no_dates)."""
     if why_no_dates(root) is not None:
         return None
-    log = _git(root, "-c", "core.quotepath=off", "log", "--format=%x00%cs", "--name-only",
+    log = git_output(root, "-c", "core.quotepath=off", "log", "--format=%x00%cs", "--name-only",
                "--no-renames", "--relative", "--", subdir)
     if log is None:
         return None
@@ -51,7 +42,7 @@ def last_changed(root: Path = ROOT, subdir: str = "docs") -> dict[str, dt.date] 
         day = dt.date.fromisoformat(lines[0].strip())
         for name in lines[1:]:
             dates.setdefault(name.strip(), day)   # git log is newest first: keep the first seen
-    dirty = _git(root, "-c", "core.quotepath=off", "diff", "--name-only", "--relative", "HEAD", "--", subdir) or ""
+    dirty = git_output(root, "-c", "core.quotepath=off", "diff", "--name-only", "--relative", "HEAD", "--", subdir) or ""
     for name in dirty.splitlines():
         dates.pop(name.strip(), None)
     return dates

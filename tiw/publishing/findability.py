@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tiw import DEFAULT_LANG, LANGS, ROOT
-from tiw.data import DATA_DIR, DataError, read_yaml, rel, validate_file
-from tiw.frontmatter import read_front_matter
-from tiw.pages import absolute_url, site_path
+from tiw.build.language import absolute_url, site_path
+from tiw.core.errors import DataError, rel
+from tiw.core.frontmatter import read_front_matter
+from tiw.core.paths import DATA_DIR
+from tiw.core.schema import validate_file
+from tiw.core.yamlfile import read_yaml
 
 OG_LOCALE = {"en": "en_GB", "cy": "cy_GB"}
 # A redirect page loads nothing; its policy is the site's (hooks/csp.py) without inline scripts.

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tiw import LANGS, ROOT
-from tiw.data import DataError, rel
-from tiw.frontmatter import read_front_matter
-from tiw.pages import absolute_url, site_path
+from tiw.build.language import absolute_url, site_path
+from tiw.core.errors import DataError, rel
+from tiw.core.frontmatter import read_front_matter
 
 POSTS_DIR = "news/posts"           # under docs/<lang>/
 INDEX_URL = "news/"                # the news index, per language (site_path adds cy/)

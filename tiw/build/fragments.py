@@ -1,0 +1,53 @@
+"""Render the HTML the hooks and macros generate from the Jinja templates in overrides/fragments/,
+with autoescape on: Python shapes the data, the templates shape the markup.
+
+A fragment is inline HTML (a notice, a tool), so its template is written one element to a line
+for reading, and the loader joins the lines without the line breaks and indentation: write a
+space that matters inside a line, never at its end, and `{{ nl }}` where the output needs a line
+break (HTML inside Markdown, where a macro's lines matter)."""
+from __future__ import annotations
+
+import html
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from tiw import ROOT
+
+FRAGMENTS_DIR = ROOT / "overrides" / "fragments"
+
+
+class _JoinedLinesLoader(FileSystemLoader):
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        return "".join(line.strip() for line in source.splitlines()), filename, uptodate
+
+
+def _escape_like_the_rest_of_the_site(value):
+    """Escape text as html.escape does (&#x27; and &quot;), as the theme and the rest of the build
+    do, so moving markup into a template changes no byte of the site. Autoescape stays on: it leaves
+    this Markup alone and still escapes anything that bypasses finalize."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(html.escape(value, quote=True))
+    return value
+
+
+_env = Environment(loader=_JoinedLinesLoader(str(FRAGMENTS_DIR)), autoescape=select_autoescape(default=True),
+                   undefined=StrictUndefined, auto_reload=True, finalize=_escape_like_the_rest_of_the_site)
+_env.globals["nl"] = "\n"
+
+
+def render(name: str, **values) -> str:
+    """The fragment overrides/fragments/<name>, filled in (every value escaped unless Markup).
+    A plain str, not Markup: `page_html + Markup(...)` would escape the page's own HTML."""
+    return _env.get_template(name).render(**values)
+
+
+def render_macro(name: str, macro: str, **values) -> str:
+    """One macro of the fragment template overrides/fragments/<name>, called with `values`."""
+    return str(getattr(_env.get_template(name).module, macro)(**values))
+
+
+def markup(html: str) -> Markup:
+    """Mark HTML the build already made (a page's content, another fragment) as safe to insert."""
+    return Markup(html)

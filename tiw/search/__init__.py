@@ -1,0 +1,1 @@
+"""Search: one index per language and Welsh mutation folding."""

@@ -1,0 +1,1 @@
+"""The translator workflow: freshness stamps, structural parity, the termbase and Welsh spelling."""

@@ -1,0 +1,116 @@
+"""`make bench`'s scale run: the same docs multiplied 1x, 4x and 8x (framework pages in both
+languages and catalogue entries), clean build time, peak memory and time per page, for our
+configuration and for the default one. Budgets are reported, not tests (issue 14):
+- time per page at 8x within 1.15x of time per page at 1x (the build grows linearly);
+- clean build without the PDFs within 1.1x of the default configuration's, with the PDFs 1.4x.
+
+    python -m tools.bench_scale [--factors 1,4,8]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from tiw import LANGS, ROOT
+from tools.bench import OUT, build, default_config
+
+PARTS = ["mkdocs.yml", "docs", "data", "schemas", "resources", "overrides", "hooks", "macros", "tiw",
+         "translation"]
+BUDGET = {"per_page_8x_vs_1x": 1.15, "no_pdf_vs_default": 1.1, "pdf_vs_default": 1.4}
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+def scaled_copy(dest: Path, factor: int) -> tuple[Path, int]:
+    """A copy of the project with factor-1 extra copies of docs/<lang>/framework/ (as sibling
+    folders framework-2/, …, so every relative link still resolves, left out of the nav) and of
+    every resource (id-2, …). Returns (the copy, pages per language)."""
+    dest.mkdir(parents=True)
+    for part in PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.is_file():
+            shutil.copy2(src, dest / part)
+    for k in range(2, factor + 1):
+        for lang in LANGS:
+            shutil.copytree(ROOT / "docs" / lang / "framework", dest / "docs" / lang / f"framework-{k}")
+        for res in sorted((ROOT / "resources").glob("*.yml")):
+            text = re.sub(r"^id:\s*(\S+)", rf"id: \g<1>-{k}", res.read_text(encoding="utf-8"), count=1, flags=re.M)
+            (dest / "resources" / f"{res.stem}-{k}.yml").write_text(text, encoding="utf-8")
+    if factor > 1:
+        config = dest / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("not_in_nav: |\n", "not_in_nav: |\n  framework-*/\n", 1), encoding="utf-8")
+    pages = sum(1 for _ in (dest / "docs" / "en").rglob("*.md"))
+    return dest, pages
+
+
+def run(factors: list[int]) -> dict:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="tiw-scale-") as tmp:
+        tmp = Path(tmp)
+        for factor in factors:
+            project, pages = scaled_copy(tmp / f"x{factor}", factor)
+            resources = sum(1 for _ in (project / "resources").glob("*.yml"))
+            row = {"factor": factor, "pages_per_lang": pages, "resources": resources}
+            print(f"[bench] scale {factor}x: {pages} pages a language, {resources} resources …", file=sys.stderr)
+            row["ours_no_pdf"] = build(project / "mkdocs.yml", tmp / "site", SITE_URL, project, skip_pdf=True)
+            row["default"] = build(default_config(tmp, SITE_URL, project), tmp / "site", SITE_URL, project)
+            if factor == 1:
+                row["ours_pdf"] = build(project / "mkdocs.yml", tmp / "site", SITE_URL, project)
+            row["ms_per_page"] = round(1000 * row["ours_no_pdf"]["cpu_seconds"] / (2 * pages), 1)
+            rows.append(row)
+            shutil.rmtree(project)
+    return {"budgets": BUDGET, "rows": rows}
+
+
+def render(result: dict) -> str:
+    rows = result["rows"]
+    out = ["## Scale (clean builds; ours without PDFs unless stated; CPU s = user + system, which a "
+           "shared machine disturbs far less than wall time; ratios and time a page use CPU s)", "",
+           "| scale | pages a language | resources | ours CPU s | ours wall s | ours MiB | default CPU s | "
+           "default wall s | default MiB | ours/default | CPU ms a page (both languages) |",
+           "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for r in rows:
+        o, d = r["ours_no_pdf"], r["default"]
+        out.append(f"| {r['factor']}x | {r['pages_per_lang']} | {r['resources']} | {o['cpu_seconds']} | {o['seconds']} | "
+                   f"{o['peak_mib']} | {d['cpu_seconds']} | {d['seconds']} | {d['peak_mib']} | "
+                   f"{o['cpu_seconds'] / d['cpu_seconds']:.2f} | {r['ms_per_page']} |")
+    out.append("")
+    first, last = rows[0], rows[-1]
+    if len(rows) > 1:
+        ratio = last["ms_per_page"] / first["ms_per_page"]
+        ok = ratio <= BUDGET["per_page_8x_vs_1x"]
+        out.append(f"- time a page at {last['factor']}x / at {first['factor']}x: {ratio:.2f} "
+                   f"(budget {BUDGET['per_page_8x_vs_1x']}): {'PASS' if ok else 'OVER'}")
+    nopdf = first["ours_no_pdf"]["cpu_seconds"] / first["default"]["cpu_seconds"]
+    out.append(f"- clean build without PDFs / default at {first['factor']}x: {nopdf:.2f} "
+               f"(budget {BUDGET['no_pdf_vs_default']}): {'PASS' if nopdf <= BUDGET['no_pdf_vs_default'] else 'OVER'}")
+    if "ours_pdf" in first:
+        pdf = first["ours_pdf"]["cpu_seconds"] / first["default"]["cpu_seconds"]
+        out.append(f"- clean build with PDFs / default at 1x: {pdf:.2f} (budget {BUDGET['pdf_vs_default']}): "
+                   f"{'PASS' if pdf <= BUDGET['pdf_vs_default'] else 'OVER'}")
+    out.append("- a `make serve` rebuild after editing one page (budget 3 s at today's size): not measured here yet.")
+    return "\n".join(out) + "\n"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--factors", default="1,4,8", help="comma-separated multipliers (default 1,4,8)")
+    args = ap.parse_args(argv)
+    result = run([int(f) for f in args.factors.split(",")])
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "scale.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    table = render(result)
+    (OUT / "scale.md").write_text(table, encoding="utf-8")
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
