@@ -97,12 +97,14 @@ class _Builder:
     def levels(self) -> list[dict]:
         return [{"value": lv["id"], "label": lv["name"][self.lang]} for lv in self.data.levels]
 
-    def text_fields(self, node: dict, schema_file: str) -> list[dict]:
+    def text_fields(self, node: dict, schema_file: str, required: bool = True) -> list[dict]:
+        # Both languages are required when the text is; an optional text left empty is removed on
+        # saving (static/admin.js) and a half-written one is refused by the build.
         pattern = node["properties"]["en"].get("pattern")
         fields = []
         for lang in LANGS:
-            f = {**self.labelled(lang, f"{schema_file} text"), "widget": "string", "required": True}
-            if pattern:
+            f = {**self.labelled(lang, f"{schema_file} text"), "widget": "string", "required": required}
+            if pattern and required:
                 f["pattern"] = [pattern, self.pattern_message("text")]
             fields.append(f)
         return fields
@@ -131,7 +133,8 @@ class _Builder:
             f["required"] = False
             f["tiw_null_when_empty"] = True
         if ref == "text":
-            return {**f, "widget": "object", "collapsed": False, "fields": self.text_fields(node, file)}
+            return {**f, "widget": "object", "collapsed": False,
+                    "fields": self.text_fields(node, file, f["required"])}
         if ref == "text_list":
             item, _, _ = _resolve(node["items"], file)
             return {**f, "widget": "list", "fields": self.text_fields(item, file),
@@ -166,7 +169,11 @@ class _Builder:
         if kind == "array" and "items" in node:
             item, item_file, _ = _resolve(node["items"], file)
             if item.get("type") == "object":
-                return {**f, "widget": "list", "fields": self.object_fields(item, item_file, path),
+                # A collapsed item shows its name (or label) in the editor's language.
+                title = next((k for k in ("name", "label", "id") if k in item.get("properties", {})), None)
+                summary = {"summary": f"{{{{fields.{title}.{self.lang}}}}}" if title in ("name", "label")
+                           else f"{{{{fields.{title}}}}}"} if title else {}
+                return {**f, "widget": "list", **summary, "fields": self.object_fields(item, item_file, path),
                         **({"min": node["minItems"]} if "minItems" in node else {})}
         if kind == "object" and "properties" in node:
             return {**f, "widget": "object", "fields": self.object_fields(node, file, path)}
@@ -222,6 +229,7 @@ class _Builder:
         schema = _schema("services.schema.yaml")
         return {
             "name": "help", "label": self.collection_text("help", "label"),
+            "editor": {"preview": False},
             "description": self.collection_text("help", "description"),
             "files": [{"name": "services", "label": self.collection_text("services_file", "label"),
                        "file": "data/services.yml", "format": "yml",
