@@ -141,7 +141,7 @@ class _Builder:
                     **({"min": node["minItems"]} if "minItems" in node else {})}
         if ref == "date":
             return {**f, "widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT,
-                    "time_format": False, "picker_utc": True,
+                    "time_format": False,
                     "pattern": [node["pattern"], self.pattern_message("date")]}
         if ref in ("id", "https_url"):
             return {**f, "widget": "string", "pattern": [node["pattern"], self.pattern_message(ref)]}
@@ -204,13 +204,14 @@ class _Builder:
             "fields": [
                 {**fields["title"], "widget": "string", "i18n": True},
                 {**fields["date"], "widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT,
-                 "time_format": False, "picker_utc": True, "i18n": "duplicate",
+                 "time_format": False, "i18n": "duplicate",
                  "pattern": [date["pattern"], b_date]},
                 {**fields["summary"], "widget": "text", "i18n": True},
                 {**fields["tags"], "widget": "list", "required": False, "i18n": True},
-                {**fields["body"], "widget": "markdown", "i18n": True,
-                 "buttons": ["bold", "italic", "link", "heading-two", "heading-three", "quote",
-                             "bulleted-list", "numbered-list"], "editor_components": []},
+                # Markdown as text: Decap's rich-text mode fails WCAG checks (unnamed toolbar
+                # controls, nested buttons) and cannot be fixed from outside.
+                {**fields["body"], "widget": "markdown", "i18n": True, "modes": ["raw"],
+                 "editor_components": []},
             ],
         }
 

@@ -59,7 +59,8 @@ def editor(browser, editor_url):
         login.click()
         page.wait_for_selector("text=" + ("Contents" if lang == "en" else "Cynnwys"), timeout=20000)
         page.evaluate("route => { location.hash = route; }", route)
-        page.wait_for_selector("text=" + ("Publish" if lang == "en" else "Cyhoeddi"), timeout=20000)
+        if route.endswith("/new") or "/entries/" in route:
+            page.wait_for_selector("text=" + ("Publish" if lang == "en" else "Cyhoeddi"), timeout=20000)
         return page
 
     page.open = open_
@@ -82,12 +83,6 @@ def wait_until(page, condition, seconds: float = 20):
     pytest.fail("the editor did not save in time (screenshot: editor-test-failure.png)")
 
 
-def type_rich(page, field_index: int, text: str):
-    box = page.locator("[data-slate-editor='true']").nth(field_index)
-    box.click()
-    page.keyboard.type(text)
-
-
 def test_a_news_post_is_written_in_both_languages(editor, repo):
     page = editor.open("/collections/news/new")
     page.get_by_label("Title", exact=True).nth(0).fill("Editor test post")
@@ -95,8 +90,8 @@ def test_a_news_post_is_written_in_both_languages(editor, repo):
     page.get_by_label("Date", exact=True).nth(0).fill(TODAY)
     page.get_by_label("Summary", exact=True).nth(0).fill("A post written in the browser editor.")
     page.get_by_label("Summary", exact=True).nth(1).fill("Neges a ysgrifennwyd yn y golygydd yn y porwr.")
-    type_rich(page, 0, "Written in the editor.")
-    type_rich(page, 1, "Wedi'i ysgrifennu yn y golygydd.")
+    page.get_by_label("Text", exact=True).nth(0).fill("# Editor test post\n\nWritten in the editor.")
+    page.get_by_label("Text", exact=True).nth(1).fill("# Neges brawf y golygydd\n\nWedi'i ysgrifennu yn y golygydd.")
     publish(page)
     en = repo / "docs" / "en" / "news" / "posts" / f"{NEWS_SLUG}.md"
     cy = repo / "docs" / "cy" / "news" / "posts" / f"{NEWS_SLUG}.md"
@@ -191,3 +186,40 @@ def test_the_copy_builds_and_the_level_pages_list_the_new_resource(repo, monkeyp
         cy = (repo / "site" / "cy" / "resources" / level / "index.html").read_text(encoding="utf-8")
         assert "Adnodd prawf y golygydd" in cy, level
     assert (repo / "site" / "news" / "posts" / NEWS_SLUG / "index.html").is_file()
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_editor_passes_axe_in_both_languages(editor, lang):
+    from tests.browser.conftest import AXE_JS, WCAG22_AA
+
+    page = editor.open("/collections/news", lang)
+    assert page.evaluate("document.documentElement.lang") == lang
+    for route in ("/collections/news", "/collections/news/new", "/collections/resources/new",
+                  "/collections/help/entries/services"):
+        page.evaluate("route => { location.hash = route; }", route)
+        page.wait_for_timeout(1500)
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+        violations = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+                                   ".then(r => r.violations.map(v => v.id + ': ' + v.nodes[0].html.slice(0, 120)))",
+                                   WCAG22_AA)
+        assert not violations, f"{lang} {route}: {violations}"
+    # The interface speaks the page's language.
+    header = "Yn ysgrifennu yn y casgliad Cael help" if lang == "cy" else "Writing in Get help collection"
+    assert page.get_by_text(header).count() == 1
+
+
+def test_the_editor_is_not_part_of_the_public_site():
+    sitemap = (SITE / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/admin/" not in sitemap
+    for index in SITE.rglob("search_index.json"):
+        assert "admin/" not in index.read_text(encoding="utf-8"), index
+    for lang_root in ("", "cy/"):
+        html = (SITE / lang_root / "admin" / "index.html").read_text(encoding="utf-8")
+        assert '<meta name="robots" content="noindex, nofollow">' in html
+    # No public page links to the editor or loads its script (the first view is unchanged).
+    for path in SITE.rglob("*.html"):
+        rel = path.relative_to(SITE).as_posix()
+        if rel in ("admin/index.html", "cy/admin/index.html"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "decap" not in text.lower() and "admin/" not in text, rel

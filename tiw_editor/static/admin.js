@@ -174,6 +174,29 @@
     });
   }
 
+  // -- Names for Decap's unnamed controls ----------------------------------------------------
+  // Decap renders icon-only buttons and its text boxes without accessible names; name them from
+  // the field's visible label or in the interface's language, as the page changes.
+  function nameControls(words) {
+    function fix() {
+      document.querySelectorAll("iframe:not([title])").forEach(function (f) { f.title = words.preview; });
+      document.querySelectorAll('[role="textbox"]:not([aria-label])').forEach(function (box) {
+        var control = box.closest('[class*="ControlContainer"]');
+        var label = control && control.querySelector("label");
+        if (label) box.setAttribute("aria-label", label.textContent.trim());
+      });
+      document.querySelectorAll('[class*="ListItemTopBar"]').forEach(function (bar) {
+        var buttons = bar.querySelectorAll(':scope > button, :scope > [role="button"]');
+        var names = [words.expand, words.reorder, words.remove];
+        buttons.forEach(function (b, i) {
+          if (!b.getAttribute("aria-label") && !b.textContent.trim() && names[i]) b.setAttribute("aria-label", names[i]);
+        });
+      });
+    }
+    new MutationObserver(fix).observe(document.body, { childList: true, subtree: true });
+    fix();
+  }
+
   // -- Start ------------------------------------------------------------------------------------
   function findLocalProxy() {
     // `make edit` serves the site and Decap's local proxy (decap-server) from the same address.
@@ -193,6 +216,7 @@
 
   fetch("editor.json").then(function (r) { return r.json(); }).then(function (settings) {
     var words = settings.words, config = settings.decap;
+    nameControls(words);
     CMS.registerLocale("cy", window.TIW_CY_PHRASES);
     CMS.registerWidget("tiw-publisher", publisherControl(words), publisherPreview);
     settings.preview_styles.forEach(function (href) { CMS.registerPreviewStyle(href); });
