@@ -11,6 +11,7 @@ import functools
 import http.client
 import http.server
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -105,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Editor: http://127.0.0.1:{args.port}/admin/ (Welsh: http://127.0.0.1:{args.port}/cy/admin/)\n"
           f"Saving to {args.repo.resolve()} ({args.mode}). After saving, `make build` shows the changes on the site. "
           "Stop with Ctrl+C.", flush=True)
+    # Stop decap-server with this server, whether by Ctrl+C or by a kill.
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
     try:
         server.serve_forever()
     except KeyboardInterrupt:
