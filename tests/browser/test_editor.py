@@ -79,8 +79,8 @@ def wait_until(page, condition, seconds: float = 20):
         if condition():
             return
         page.wait_for_timeout(200)
-    page.screenshot(path=str(SITE.parent / "editor-test-failure.png"))
-    pytest.fail("the editor did not save in time (screenshot: editor-test-failure.png)")
+    page.screenshot(path=str(SITE / "editor-test-failure.png"))
+    pytest.fail(f"the editor did not save in time (screenshot: {SITE / 'editor-test-failure.png'})")
 
 
 def test_a_news_post_is_written_in_both_languages(editor, repo):
