@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # as `python -m`, never through a venv script whose first line names the folder it was made in.
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: serve build test lint format lock system-deps external-links bench clean translation-status translation-stamp translation-diff new-resource translation-lint translation-spelling review-due
+.PHONY: serve build edit test lint format lock system-deps external-links bench clean translation-status translation-stamp translation-diff new-resource translation-lint translation-spelling review-due
 
 # The site's environment: the hashed lock of pyproject.toml's dependencies (make lock).
 # A .pth with this folder's absolute path (written by earlier versions) would import an old
@@ -24,17 +24,28 @@ $(VENV)/.site-installed: requirements.txt
 
 # What the tests need on top: pytest, Playwright (driving Debian's Chromium), textstat, pypdf,
 # and the npm tools pinned in package-lock.json (axe-core, vnu-jar, dictionary-cy).
-$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt package-lock.json
+$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt node_modules/.installed
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
+	touch $@
+
+# npm packages pinned in package-lock.json: the browser editor (decap-cms, served at /admin/, and
+# decap-server for `make edit`), which the build copies, and the test tools.
+node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # The preview skips the framework PDFs (TIW_SKIP_PDF=1) to rebuild faster; build and test never do.
-serve: $(VENV)/.site-installed
+serve: $(VENV)/.site-installed node_modules/.installed
 	TIW_SKIP_PDF=1 $(MKDOCS) serve --strict -a 127.0.0.1:8000
 
-build: $(VENV)/.site-installed
+build: $(VENV)/.site-installed node_modules/.installed
 	TIW_SKIP_PDF= $(MKDOCS) build --strict --clean
+
+# Comms teams (README.md, "Editing in the browser"): the editor at http://127.0.0.1:8000/admin/
+# saving to this working copy (MODE=git: every save is a commit on the current branch).
+edit: $(VENV)/.site-installed node_modules/.installed
+	TIW_SKIP_PDF=1 $(MKDOCS) build --strict --clean
+	$(PY) -m tiw_editor.serve --port $(or $(PORT),8000) --mode $(or $(MODE),fs)
 
 # Lint and format check first (seconds), then the suite; the browser checks run in parallel
 # (pytest-xdist, one Chromium per worker: tests/browser/conftest.py).

@@ -73,3 +73,14 @@ def on_post_page(output: str, page, config):
         raise ValueError(f"hooks/csp.py: {page.file.src_uri}: no <meta charset> to place the "
                          f"Content-Security-Policy after; extend overrides/main.html")
     return output[: m.end()] + tag + output[m.end():]
+
+
+# -- The browser editor (/admin/, /cy/admin/; hooks/editor.py) ---------------------------------------
+# Decap CMS compiles its configuration's JSON schema with ajv, which builds functions from strings:
+# without 'unsafe-eval' the editor does not start. Only the editor's two pages get it; they have no
+# inline script and load only the site's own files, and every other directive is the site's.
+EDITOR_EXTRA_SCRIPT_SOURCES = ("'unsafe-eval'",)
+
+
+def editor_policy(html: str) -> str:
+    return policy(html).replace("script-src 'self'", "script-src 'self' " + " ".join(EDITOR_EXTRA_SCRIPT_SOURCES), 1)

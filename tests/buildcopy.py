@@ -9,7 +9,8 @@ from pathlib import Path
 
 from tiw import ROOT
 
-PARTS = ["mkdocs.yml", "docs", "data", "schemas", "resources", "overrides", "hooks", "macros", "tiw", "tools"]
+PARTS = ["mkdocs.yml", "docs", "data", "schemas", "resources", "overrides", "hooks", "macros", "tiw", "tools",
+         "tiw_editor"]
 
 
 def copy_project(dest: Path) -> Path:
@@ -19,6 +20,8 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.is_file():
             shutil.copy2(src, dest / part)
+    # The build copies the browser editor from node_modules (hooks/editor.py): share the installed one.
+    (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return dest
 
 

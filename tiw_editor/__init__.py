@@ -1,0 +1,1 @@
+"""The browser editor at /admin/ (Decap CMS): its configuration, generated from schemas/, and its files."""
