@@ -16,7 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from html import unescape
+
 from tests.browser.conftest import describe
+from tests.sitepages import built_pages
 from tiw.data import load_site_data
 
 pytestmark = pytest.mark.browser
@@ -122,6 +125,98 @@ def test_exit_is_a_plain_link_without_javascript(browser, base_url):
         assert served == [EXIT_URL]
     finally:
         context.close()
+
+
+def test_exit_is_on_every_built_page_in_both_languages():
+    """Every page (home, framework, Easy Read, 404s…) has the control, in its own language."""
+    pages = built_pages()
+    assert len(pages) > 60
+    for p in pages:
+        html = p.html
+        assert html.count("data-tiw-exit-link") == 1, f"{p.url}: no Exit this page (or more than one)"
+        label = _ui("exit_page_label", p.lang)
+        assert f'href="{UI["exit_page_url"][p.lang]}"' in html and label in html, f"{p.url}: not in {p.lang}"
+        for key in ("exit_page_loading", "exit_page_press_two_more", "exit_page_press_one_more", "exit_page_timed_out"):
+            assert _ui(key, p.lang) in unescape(html), f"{p.url}: {key} missing"
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+@pytest.mark.parametrize("lang,page", [("en", "framework/definition/"), ("cy", "for-you/easy-read/"),
+                                       ("cy", ""), ("en", "404.html")])
+def test_exit_stays_in_view_while_scrolling(tab, base_url, lang, page, width):
+    tab.page.set_viewport_size({"width": width, "height": 700})
+    tab.page.goto(base_url + PREFIX[lang] + page, wait_until="load")
+    link = tab.page.locator("[data-tiw-exit-link]")
+    for y in (0, 1500, 100000):
+        tab.page.evaluate(f"window.scrollTo(0, {y})")
+        tab.page.wait_for_timeout(100)
+        box = link.bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 700 and box["x"] + box["width"] <= width, \
+            f"/{PREFIX[lang]}{page} at {width}px, scrolled to {y}: the button is at {box}"
+        # Nothing is drawn on top of it (the header, the back-to-top button…).
+        top = tab.page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('[data-tiw-exit-link]') !== null",
+                                [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+        assert top, f"/{PREFIX[lang]}{page} at {width}px, scrolled to {y}: something covers the button"
+
+
+def _exit_status(page) -> str:
+    return page.locator("[data-tiw-exit-status]").text_content()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_exit_shift_as_a_modifier_does_not_count(tab, base_url, lang):
+    """Typing capitals ("NHS") in the search box holds Shift with letters: GOV.UK counts Shift only
+    when it is pressed on its own, so this must not leave the page."""
+    served = _stub_exit_site(tab.context)
+    page = tab.page
+    page.goto(base_url + PREFIX[lang] + "get-help/", wait_until="load")
+    page.locator("[data-md-toggle=search]").evaluate("e => { e.checked = true; e.dispatchEvent(new Event('change')); }")
+    page.locator("input.md-search__input").focus()
+    for letter in "NHS" * 2:
+        page.keyboard.down("Shift")
+        page.keyboard.press(f"Key{letter}")
+        page.keyboard.up("Shift")
+    page.wait_for_timeout(300)
+    assert urlsplit(page.url).hostname == "127.0.0.1" and served == [], "typing capitals left the page"
+    assert page.locator("input.md-search__input").input_value() == "NHSNHS"
+    assert _exit_status(page) == ""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_exit_presses_are_announced(tab, base_url, lang):
+    served = _stub_exit_site(tab.context)
+    page = tab.page
+    page.goto(base_url + PREFIX[lang] + "framework/", wait_until="load")
+    status = page.locator("[data-tiw-exit-status]")
+    assert status.get_attribute("role") == "status"
+    page.keyboard.press("Shift")
+    assert _exit_status(page) == _ui("exit_page_press_two_more", lang)
+    assert page.locator(".tiw-exit__light--on").count() == 1
+    page.keyboard.press("Shift")
+    assert _exit_status(page) == _ui("exit_page_press_one_more", lang)
+    assert page.locator(".tiw-exit__light--on").count() == 2
+    # Another key resets the count, and says so.
+    page.keyboard.press("a")
+    assert _exit_status(page) == _ui("exit_page_timed_out", lang)
+    assert page.locator(".tiw-exit__light--on").count() == 0
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert urlsplit(page.url).hostname == "127.0.0.1" and served == []
+    page.keyboard.press("Shift")
+    page.wait_for_url(EXIT_URL)
+    assert served == [EXIT_URL]
+
+
+def test_exit_count_times_out_after_five_seconds(tab, base_url):
+    page = tab.page
+    page.clock.install()
+    page.goto(base_url + "get-help/", wait_until="load")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.clock.run_for(5100)
+    assert _exit_status(page) == _ui("exit_page_timed_out", "en")
+    page.keyboard.press("Shift")
+    assert _exit_status(page) == _ui("exit_page_press_two_more", "en"), "the count did not start again"
 
 
 # ------------------------------------------------------------------------------ the action plan tool
