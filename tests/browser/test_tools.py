@@ -254,6 +254,16 @@ def _wait_status(page, text: str) -> None:
     page.wait_for_function("t => document.querySelector('[data-tiw-ap-status]').textContent === t", arg=text)
 
 
+def _wait_saved(page, lang: str) -> None:
+    """The "saved" status (its own status region), with the time of saving."""
+    before, after = _ui("action_plan_saved", lang).split("{time}")
+    page.wait_for_function("([a, b]) => { const t = document.querySelector('[data-tiw-ap-saved]').textContent;"
+                           " return t.startsWith(a) && t.endsWith(b) && /^\\d\\d:\\d\\d$/.test(t.slice(a.length, t.length - b.length)); }",
+                           arg=[before, after])
+    saved = page.locator("[data-tiw-ap-saved]")
+    assert saved.is_visible() and saved.get_attribute("role") == "status"
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_action_plan_sends_nothing_and_saves_prints_and_exports(tab, base_url, lang):
     page = tab.page
@@ -279,10 +289,14 @@ def test_action_plan_sends_nothing_and_saves_prints_and_exports(tab, base_url, l
     page.evaluate("() => document.querySelector('[data-tiw-ap-form]').requestSubmit()")
     assert page.url == url
 
-    page.locator("[data-tiw-ap-save]").click()
-    _wait_status(page, _ui("action_plan_saved", lang))
-    stored = json.loads(page.evaluate("() => localStorage.getItem('tiw-action-plan')"))
+    # Saved as it is typed, with no Save button: the visible status says so (and when).
+    assert page.locator("[data-tiw-ap-save]").count() == 0
+    _wait_saved(page, lang)
     row2 = dict(rows[1], timescale=rows[1]["timescale"] + "\n")
+    # Within a second of the last key press, the plan in the browser is the plan on the page.
+    page.wait_for_function("want => JSON.stringify((JSON.parse(localStorage.getItem('tiw-action-plan') || '{}')).rows) === want",
+                           arg=json.dumps([rows[0], row2], ensure_ascii=False, separators=(",", ":")), timeout=1500)
+    stored = json.loads(page.evaluate("() => localStorage.getItem('tiw-action-plan')"))
     assert stored["rows"] == [rows[0], row2]
     assert _network(requests) == [], f"requests while typing and saving: {_network(requests)}"
 
@@ -341,8 +355,7 @@ def test_action_plan_rows_and_clear(tab, base_url):
     assert page.evaluate("document.activeElement.id") == "tiw-ap-4-action", "focus goes to the new row"
     _wait_status(page, _ui("action_plan_row_added", "en").format(number=4))
     page.locator("#tiw-ap-4-action").fill("Something")
-    page.locator("[data-tiw-ap-save]").click()
-    _wait_status(page, _ui("action_plan_saved", "en"))
+    _wait_saved(page, "en")
     page.once("dialog", lambda d: d.accept())
     page.locator("[data-tiw-ap-clear]").click()
     _wait_status(page, _ui("action_plan_cleared", "en"))
@@ -350,6 +363,98 @@ def test_action_plan_rows_and_clear(tab, base_url):
     assert page.locator(".tiw-action-plan__row").count() == 3
     assert page.locator("#tiw-ap-1-action").input_value() == ""
     assert _network(requests) == []
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+@pytest.mark.parametrize("lang", LANGS)
+def test_action_plan_is_kept_after_reload_without_save(tab, base_url, lang, width):
+    """Typed, then the page reloaded at once (before the pause after typing): nothing is lost."""
+    page = tab.page
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + PREFIX[lang] + "for-you/organisations/", wait_until="networkidle")
+    page.locator("#tiw-ap-1-action").fill(ROWS[lang][0]["action"])
+    page.locator("#tiw-ap-2-outcome").fill(ROWS[lang][1]["outcome"])
+    page.reload(wait_until="networkidle")
+    assert page.locator("#tiw-ap-1-action").input_value() == ROWS[lang][0]["action"]
+    assert page.locator("#tiw-ap-2-outcome").input_value() == ROWS[lang][1]["outcome"]
+    _wait_status(page, _ui("action_plan_restored", lang))
+    # "Delete my plan" is there, says what it does, and removes the plan for good.
+    delete = page.get_by_role("button", name=_ui("action_plan_clear", lang))
+    assert delete.is_visible()
+    messages = []
+    page.once("dialog", lambda d: (messages.append(d.message), d.accept()))
+    delete.click()
+    assert messages == [_ui("action_plan_clear_confirm", lang)]
+    _wait_status(page, _ui("action_plan_cleared", lang))
+    page.reload(wait_until="networkidle")
+    assert page.locator("#tiw-ap-1-action").input_value() == ""
+    assert page.evaluate("() => localStorage.getItem('tiw-action-plan')") is None
+
+
+FORMULAS = ["=HYPERLINK(\"http://example.com\")", "+1+2", "-3+4", "@SUM(A1)", "\tTabbed", "\nNew line", "Plain text", "3 - 1 = 2"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_action_plan_csv_neutralises_formula_cells(tab, base_url, lang):
+    """OWASP's CSV injection advice: a cell beginning with =, +, -, @, tab or CR gets a leading
+    apostrophe, so a spreadsheet shows it as text; the help text says so in the page's language."""
+    page = tab.page
+    page.goto(base_url + PREFIX[lang] + "for-you/organisations/", wait_until="networkidle")
+    help_text = page.locator(".tiw-action-plan__csv-help")
+    assert help_text.is_visible() and help_text.inner_text() == _ui("action_plan_csv_help", lang)
+    page.get_by_role("button", name=_ui("action_plan_add_row", lang)).click()
+    cells = iter(FORMULAS)
+    for i in (1, 2):
+        for key in KEYS[:4]:
+            page.locator(f"#tiw-ap-{i}-{key}").fill(next(cells))
+    with page.expect_download() as info:
+        page.locator("[data-tiw-ap-export]").click()
+    raw = open(info.value.path(), "rb").read().decode("utf-8-sig")
+    got = [row[:4] for row in csv.reader(io.StringIO(raw, newline=""))][1:]
+    expected = [("'" + v if v[0] in "=+-@\t\n" else v).replace("\n", "\r\n") for v in FORMULAS]
+    assert got == [expected[:4], expected[4:]]
+    assert all(not c.startswith(("=", "+", "-", "@", "\t", "\r", "\n")) for row in got for c in row)
+
+    # A carriage return cannot be typed into a text box (it becomes a line feed), but a plan kept
+    # in the browser could hold one: it is neutralised too.
+    page.close()  # (a new page, so the first one's save on leaving cannot overwrite the plan below)
+    page = tab.context.new_page()
+    page.goto(base_url + PREFIX[lang] + "for-you/organisations/", wait_until="networkidle")
+    page.evaluate("""() => localStorage.setItem('tiw-action-plan', JSON.stringify({version: 1, rows: [
+        {action: '\\rCR first', responsibility: '=1+1', timescale: '', resources: '', outcome: ''}]}))""")
+    page.reload(wait_until="networkidle")
+    with page.expect_download() as info:
+        page.locator("[data-tiw-ap-export]").click()
+    raw = open(info.value.path(), "rb").read().decode("utf-8-sig")
+    got = list(csv.reader(io.StringIO(raw, newline="")))[1]
+    assert got[:2] == ["'\r\nCR first", "'=1+1"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_action_plan_prints_alone_with_title_and_date(tab, base_url, lang):
+    page = tab.page
+    page.goto(base_url + PREFIX[lang] + "for-you/organisations/", wait_until="networkidle")
+    page.locator("#tiw-ap-1-action").fill(ROWS[lang][0]["action"])
+    # Stand in for the print dialogue: note that the page asked to print, and keep the print state.
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name=_ui("action_plan_print", lang)).click()
+    assert page.evaluate("window.__printed") == 1
+    page.emulate_media(media="print")
+    table = page.locator("[data-tiw-ap-table]")
+    assert table.is_visible() and table.locator("caption").inner_text() == _ui("action_plan_print_caption", lang)
+    today = page.evaluate("() => { const d = new Date(); return [d.getDate(), d.getMonth(), d.getFullYear()]; }")
+    from tiw.dates import MONTHS
+    date = f"{today[0]} {MONTHS[lang][today[1]]} {today[2]}"
+    printed = page.locator("[data-tiw-ap-printed]")
+    assert printed.is_visible() and printed.inner_text() == _ui("action_plan_printed_on", lang).format(date=date)
+    # The article around the plan does not print: its heading, its paragraphs, the notes.
+    visible = page.evaluate("""() => Array.from(document.querySelectorAll('.md-content__inner h1, .md-content__inner h2, .md-content__inner p'))
+        .filter(e => !e.closest('[data-tiw-action-plan]') && e.getClientRects().length).map(e => e.textContent.slice(0, 60))""")
+    assert visible == [], f"printed besides the plan: {visible}"
+    # Printing the page from the browser's own menu, without the button, still prints the article.
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator(".md-content__inner h1").is_visible()
+    assert not printed.is_visible()
 
 
 def test_action_plan_without_javascript_is_a_printable_template(browser, base_url):

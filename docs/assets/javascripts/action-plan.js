@@ -161,9 +161,10 @@
 
     /* OWASP's advice on CSV injection: a cell that begins with =, +, -, @, a tab or a carriage
        return would be run by a spreadsheet program as a formula, so it gets a leading apostrophe
-       and is shown as text. The page's help text (action_plan_csv_help) tells the reader. */
+       and is shown as text. A text box turns a carriage return into a line feed, so a leading
+       line feed is treated the same. The page's help text (action_plan_csv_help) tells the reader. */
     function neutralise(text) {
-      return /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+      return /^[=+\-@\t\r\n]/.test(text) ? "'" + text : text;
     }
 
     function csvField(value) {
