@@ -510,13 +510,16 @@ def _shown(page, selector: str, attr: str) -> set[str]:
 def test_which_level_expected_levels_for_known_answers(tab, base_url):
     """The framework's logic, written out: direct contact points to trauma-skilled, regular and
     intensive contact with people known to be affected to trauma-enhanced, formal interventions to
-    specialist, and trauma-aware is always there."""
+    specialist and trauma-skilled (specialist practitioners "will be trauma aware and skilled"),
+    and trauma-aware is always there."""
     page = tab.page
     page.goto(base_url + "for-you/which-level/", wait_until="load")
     cases = [
         (("yes", "yes", "no"), {"trauma-aware", "trauma-skilled", "trauma-enhanced"}),
         (("yes", "no", "no"), {"trauma-aware", "trauma-skilled"}),
-        (("no", "yes"), {"trauma-aware", "specialist"}),
+        # "Practitioners working at this level will be trauma aware and skilled" (framework, specialist table).
+        (("no", "yes"), {"trauma-aware", "trauma-skilled", "specialist"}),
+        (("yes", "yes", "yes"), {"trauma-aware", "trauma-skilled", "trauma-enhanced", "specialist"}),
         (("no", "no"), {"trauma-aware"}),
     ]
     for answers, expected in cases:
