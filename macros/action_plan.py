@@ -1,5 +1,6 @@
 """The action plan tool on the organisations page: the framework's suggested action plan template
-(Action, Responsibility, Timescale for completion, Resources required, Outcome) as a form.
+(Action, Responsibility, Timescale for completion, Resources required, Outcome) as a form, saved in
+the browser as the reader types.
 
 The macro writes everything a reader sees, in the page's language: the template as a printable
 table (what readers without JavaScript get), the form's labels, buttons and messages (as data-
@@ -12,6 +13,7 @@ import html
 import json
 
 from macros.context import MacroContext
+from tiw.core.dates import MONTHS
 
 __all__ = ["action_plan_tool"]
 
@@ -32,7 +34,7 @@ MESSAGES = {
     "remove": ("action_plan_remove_row", {"number": "{number}"}),
     "row-added": ("action_plan_row_added", {"number": "{number}"}),
     "row-removed": ("action_plan_row_removed", {"number": "{number}"}),
-    "saved": ("action_plan_saved", {}),
+    "saved": ("action_plan_saved", {"time": "{time}"}),
     "restored": ("action_plan_restored", {}),
     "exported": ("action_plan_exported", {}),
     "cleared": ("action_plan_cleared", {}),
@@ -40,6 +42,7 @@ MESSAGES = {
     "confirm-clear": ("action_plan_clear_confirm", {}),
     "filename": ("action_plan_filename", {}),
     "print-caption": ("action_plan_print_caption", {}),
+    "printed-on": ("action_plan_printed_on", {"date": "{date}"}),
 }
 
 
@@ -61,7 +64,10 @@ def action_plan_tool(ctx: MacroContext):
 
         return (
             f'<div class="tiw-action-plan" data-tiw-action-plan data-storage-key="{STORAGE_KEY}" '
-            f'data-template-rows="{TEMPLATE_ROWS}" data-columns="{_attr(json.dumps(columns, ensure_ascii=False))}" {data}>'
+            f'data-template-rows="{TEMPLATE_ROWS}" data-columns="{_attr(json.dumps(columns, ensure_ascii=False))}" '
+            # Month names for the printed date, in the page's language (the script holds no text).
+            f'data-months="{_attr(json.dumps(MONTHS[ctx.lang], ensure_ascii=False))}" {data}>'
+            '<p class="tiw-action-plan__printed" data-tiw-ap-printed hidden></p>'
             f'<p class="tiw-action-plan__needs-js" data-tiw-ap-nojs>{html.escape(t("action_plan_needs_js"))}</p>'
             # A region that can scroll sideways on a narrow screen, so keyboard users can scroll it.
             '<div class="tiw-action-plan__table" data-tiw-ap-table role="region" tabindex="0" aria-labelledby="tiw-ap-caption">'
@@ -69,10 +75,13 @@ def action_plan_tool(ctx: MacroContext):
             f'<thead><tr>{head}</tr></thead><tbody data-tiw-ap-print-rows>{rows}</tbody></table></div>'
             f'<form class="tiw-action-plan__form" data-tiw-ap-form hidden aria-label="{_attr(t("action_plan_form_label"))}">'
             f'<p class="tiw-action-plan__privacy">{html.escape(t("action_plan_privacy"))}</p>'
+            f'<p class="tiw-action-plan__csv-help">{html.escape(t("action_plan_csv_help"))}</p>'
             '<div class="tiw-action-plan__rows" data-tiw-ap-rows></div>'
+            # Saving is automatic: this says when the plan was last saved (action-plan.js).
+            '<p class="tiw-action-plan__saved" role="status" data-tiw-ap-saved></p>'
             f'<p class="tiw-action-plan__add">{button("add", "action_plan_add_row", secondary=True)}</p>'
             '<div class="tiw-action-plan__buttons">'
-            + button("save", "action_plan_save") + button("export", "action_plan_export")
+            + button("export", "action_plan_export")
             + button("print", "action_plan_print") + button("clear", "action_plan_clear", secondary=True)
             + '</div><p class="tiw-action-plan__status" role="status" aria-live="polite" data-tiw-ap-status></p>'
             '</form></div>\n'

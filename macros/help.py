@@ -1,13 +1,34 @@
-"""The "Get help now" list, rendered from data/services.yml. Only confirmed entries are published."""
+"""Support services from data/services.yml, the one source for every page that lists them: the
+"Get help now" cards and the short list for one audience (children, young people). Only confirmed
+entries are published; the build names the others (an INFO line), the pages say nothing of them."""
 from __future__ import annotations
 
 import html
+import logging
 import re
 
+import jinja2
+
 from macros.context import MacroContext
+from tiw import ROOT
+from tiw.core.errors import DataError
 from tiw.core.dates import format_date
 
-__all__ = ["support_services"]
+__all__ = ["support_services", "service_list"]
+
+log = logging.getLogger("mkdocs.macros.help")
+_reported: set[str] = set()
+_templates = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True,
+                                undefined=jinja2.StrictUndefined)
+
+
+def _published(ctx: MacroContext) -> list[dict]:
+    held = [s["id"] for s in ctx.data.services if s["status"] != "confirmed"]
+    if held and ctx.lang not in _reported:
+        _reported.add(ctx.lang)
+        log.info(f"data/services.yml: not published until their details are checked "
+                 f"(status: unconfirmed): {', '.join(held)}")
+    return [s for s in ctx.data.services if s["status"] == "confirmed"]
 
 
 def _href(contact: dict) -> str:
@@ -18,9 +39,7 @@ def _href(contact: dict) -> str:
 def support_services(ctx: MacroContext):
     def support_services() -> str:
         cards = []
-        for s in ctx.data.services:
-            if s["status"] != "confirmed":
-                continue
+        for s in _published(ctx):
             contacts = "".join(
                 f'<li><a href="{html.escape(_href(c))}">{ctx.tx(c["label"])}</a></li>' for c in s["contacts"])
             checked = html.escape(ctx.t("service_checked", date=format_date(s["checked"], ctx.lang)))
@@ -34,7 +53,24 @@ def support_services(ctx: MacroContext):
                 + (f'<p><strong>{html.escape(ctx.t("service_hours"))}</strong> {ctx.tx(s["hours"])}</p>' if s.get("hours") else "")
                 + f'{note}<ul class="tiw-service__contacts">{contacts}</ul>'
                 f'<p class="tiw-service__checked">{checked}.{source}</p></section>')
-        withheld = sum(1 for s in ctx.data.services if s["status"] != "confirmed")
-        tail = f'<p class="tiw-service__withheld">{html.escape(ctx.t("services_withheld", count=withheld))}</p>' if withheld else ""
-        return f'<div class="tiw-services">{"".join(cards)}</div>{tail}\n'
+        return f'<div class="tiw-services">{"".join(cards)}</div>\n'
     return support_services
+
+
+def service_list(ctx: MacroContext):
+    def service_list(audience: str, register: str = "chi") -> str:
+        """The confirmed services for one audience (an id in the entries' `audiences`), with the
+        contact labels in the page's register: `register="ti"` uses an entry's `label_ti`."""
+        known = {a for s in ctx.data.services for a in s["audiences"]}
+        if audience not in known or register not in ("chi", "ti"):
+            raise DataError(f"{ctx.page.file.src_path}: service_list('{audience}', register='{register}'): "
+                             f"expected an audience used in data/services.yml ({', '.join(sorted(known))}) "
+                             "and register 'chi' or 'ti'.")
+        services = [{
+            "name": s["name"][ctx.lang], "for_whom": s["for_whom"][ctx.lang],
+            "contacts": [{"href": _href(c),
+                          "label": ((c.get("label_ti") if register == "ti" else None) or c["label"])[ctx.lang]}
+                         for c in s["contacts"]],
+        } for s in _published(ctx) if audience in s["audiences"]]
+        return _templates.get_template("partials/tiw-service-list.html").render(services=services) + "\n"
+    return service_list

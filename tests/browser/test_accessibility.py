@@ -22,6 +22,15 @@ def test_page_is_accessible_and_self_contained(tab, base_url, page):
     unfocused = _tab_through(tab.page)
     assert unfocused == [], f"{page.url}: no visible focus on {unfocused}"
 
+    # The same at a phone's width, where closed menus (the navigation drawer) must be out of the
+    # tab order: every Tab stop is on screen and shows its focus.
+    tab.page.set_viewport_size({"width": 375, "height": 800})
+    tab.page.emulate_media(color_scheme="light", reduced_motion="reduce")  # measure where things end up, not mid-slide
+    tab.page.goto(base_url + page.url, wait_until="load")
+    unfocused = _tab_through(tab.page, on_screen=True)
+    assert unfocused == [], f"{page.url} at 375px: focus not visible (or off screen) on {unfocused}"
+    tab.page.set_viewport_size({"width": 1280, "height": 900})
+
     tab.page.emulate_media(color_scheme="dark")
     tab.page.evaluate("""() => { const p = document.body; p.setAttribute('data-md-color-scheme', 'slate'); }""")
     tab.page.wait_for_timeout(400)  # the theme fades colours for 250 ms: measure the end state
@@ -47,8 +56,22 @@ _FOCUS_STATE = """() => {
 }"""
 
 
-def _tab_through(page, limit=250) -> list[str]:
-    """Press Tab through the whole page; return the elements that showed no focus indicator."""
+# Is the focused element on screen? A visually hidden input that draws its focus on the label
+# after it (the theme's colour scheme switch) is judged by that label.
+_ON_SCREEN = """() => {
+    let e = document.activeElement;
+    if (e.matches('input.md-option') && e.nextElementSibling) e = e.nextElementSibling;
+    const b = e.getBoundingClientRect();
+    const s = getComputedStyle(e);
+    const shown = b.width > 0 && b.height > 0 && b.right > 0 && b.bottom > 0 && b.left < innerWidth && b.top < innerHeight
+        && s.visibility !== 'hidden' && parseFloat(s.opacity) > 0;
+    return shown ? '' : 'off screen: ' + e.outerHTML.slice(0, 100);
+}"""
+
+
+def _tab_through(page, limit=250, on_screen=False) -> list[str]:
+    """Press Tab through the whole page; return the elements that showed no focus indicator (and,
+    with on_screen, those focused outside the visible window)."""
     missing = []
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -57,7 +80,26 @@ def _tab_through(page, limit=250) -> list[str]:
             break
         if state:
             missing.append(state)
+        if on_screen:
+            where = page.evaluate(_ON_SCREEN)
+            if where:
+                missing.append(where)
     return missing
+
+
+@pytest.mark.parametrize("url", ["", "cy/framework/levels/specialist/"])
+def test_open_drawer_is_in_the_tab_order_at_phone_width(tab, base_url, url):
+    """Out of the tab order while closed, but reachable once opened (and its sub-menus too)."""
+    page = tab.page
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(base_url + url, wait_until="load")
+    nav_links = "() => Array.from(document.querySelectorAll('.md-sidebar--primary a')).filter(a => getComputedStyle(a).visibility === 'visible').length"
+    assert page.evaluate(nav_links) == 0, "links of the closed drawer can be reached"
+    page.locator(".md-header label[for=__drawer]").click()
+    page.wait_for_timeout(400)
+    assert page.evaluate(nav_links) > 3, "the open drawer's links cannot be reached"
+    page.locator(".md-sidebar--primary a.md-nav__link").first.focus()
+    assert page.evaluate(_ON_SCREEN) == ""
 
 
 @pytest.mark.parametrize("url", ["", "cy/"])

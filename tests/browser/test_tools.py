@@ -16,7 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from html import unescape
+
 from tests.browser.conftest import describe
+from tests.sitepages import built_pages
 from tiw.data.site import load_site_data
 
 pytestmark = pytest.mark.browser
@@ -124,6 +127,98 @@ def test_exit_is_a_plain_link_without_javascript(browser, base_url):
         context.close()
 
 
+def test_exit_is_on_every_built_page_in_both_languages():
+    """Every page (home, framework, Easy Read, 404s…) has the control, in its own language."""
+    pages = built_pages()
+    assert len(pages) > 60
+    for p in pages:
+        html = p.html
+        assert html.count("data-tiw-exit-link") == 1, f"{p.url}: no Exit this page (or more than one)"
+        label = _ui("exit_page_label", p.lang)
+        assert f'href="{UI["exit_page_url"][p.lang]}"' in html and label in html, f"{p.url}: not in {p.lang}"
+        for key in ("exit_page_loading", "exit_page_press_two_more", "exit_page_press_one_more", "exit_page_timed_out"):
+            assert _ui(key, p.lang) in unescape(html), f"{p.url}: {key} missing"
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+@pytest.mark.parametrize("lang,page", [("en", "framework/definition/"), ("cy", "for-you/easy-read/"),
+                                       ("cy", ""), ("en", "404.html")])
+def test_exit_stays_in_view_while_scrolling(tab, base_url, lang, page, width):
+    tab.page.set_viewport_size({"width": width, "height": 700})
+    tab.page.goto(base_url + PREFIX[lang] + page, wait_until="load")
+    link = tab.page.locator("[data-tiw-exit-link]")
+    for y in (0, 1500, 100000):
+        tab.page.evaluate(f"window.scrollTo(0, {y})")
+        tab.page.wait_for_timeout(100)
+        box = link.bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 700 and box["x"] + box["width"] <= width, \
+            f"/{PREFIX[lang]}{page} at {width}px, scrolled to {y}: the button is at {box}"
+        # Nothing is drawn on top of it (the header, the back-to-top button…).
+        top = tab.page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('[data-tiw-exit-link]') !== null",
+                                [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+        assert top, f"/{PREFIX[lang]}{page} at {width}px, scrolled to {y}: something covers the button"
+
+
+def _exit_status(page) -> str:
+    return page.locator("[data-tiw-exit-status]").text_content()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_exit_shift_as_a_modifier_does_not_count(tab, base_url, lang):
+    """Typing capitals ("NHS") in the search box holds Shift with letters: GOV.UK counts Shift only
+    when it is pressed on its own, so this must not leave the page."""
+    served = _stub_exit_site(tab.context)
+    page = tab.page
+    page.goto(base_url + PREFIX[lang] + "get-help/", wait_until="load")
+    page.locator("[data-md-toggle=search]").evaluate("e => { e.checked = true; e.dispatchEvent(new Event('change')); }")
+    page.locator("input.md-search__input").focus()
+    for letter in "NHS" * 2:
+        page.keyboard.down("Shift")
+        page.keyboard.press(f"Key{letter}")
+        page.keyboard.up("Shift")
+    page.wait_for_timeout(300)
+    assert urlsplit(page.url).hostname == "127.0.0.1" and served == [], "typing capitals left the page"
+    assert page.locator("input.md-search__input").input_value() == "NHSNHS"
+    assert _exit_status(page) == ""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_exit_presses_are_announced(tab, base_url, lang):
+    served = _stub_exit_site(tab.context)
+    page = tab.page
+    page.goto(base_url + PREFIX[lang] + "framework/", wait_until="load")
+    status = page.locator("[data-tiw-exit-status]")
+    assert status.get_attribute("role") == "status"
+    page.keyboard.press("Shift")
+    assert _exit_status(page) == _ui("exit_page_press_two_more", lang)
+    assert page.locator(".tiw-exit__light--on").count() == 1
+    page.keyboard.press("Shift")
+    assert _exit_status(page) == _ui("exit_page_press_one_more", lang)
+    assert page.locator(".tiw-exit__light--on").count() == 2
+    # Another key resets the count, and says so.
+    page.keyboard.press("a")
+    assert _exit_status(page) == _ui("exit_page_timed_out", lang)
+    assert page.locator(".tiw-exit__light--on").count() == 0
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert urlsplit(page.url).hostname == "127.0.0.1" and served == []
+    page.keyboard.press("Shift")
+    page.wait_for_url(EXIT_URL)
+    assert served == [EXIT_URL]
+
+
+def test_exit_count_times_out_after_five_seconds(tab, base_url):
+    page = tab.page
+    page.clock.install()
+    page.goto(base_url + "get-help/", wait_until="load")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.clock.run_for(5100)
+    assert _exit_status(page) == _ui("exit_page_timed_out", "en")
+    page.keyboard.press("Shift")
+    assert _exit_status(page) == _ui("exit_page_press_two_more", "en"), "the count did not start again"
+
+
 # ------------------------------------------------------------------------------ the action plan tool
 
 ROWS = {
@@ -159,6 +254,16 @@ def _wait_status(page, text: str) -> None:
     page.wait_for_function("t => document.querySelector('[data-tiw-ap-status]').textContent === t", arg=text)
 
 
+def _wait_saved(page, lang: str) -> None:
+    """The "saved" status (its own status region), with the time of saving."""
+    before, after = _ui("action_plan_saved", lang).split("{time}")
+    page.wait_for_function("([a, b]) => { const t = document.querySelector('[data-tiw-ap-saved]').textContent;"
+                           " return t.startsWith(a) && t.endsWith(b) && /^\\d\\d:\\d\\d$/.test(t.slice(a.length, t.length - b.length)); }",
+                           arg=[before, after])
+    saved = page.locator("[data-tiw-ap-saved]")
+    assert saved.is_visible() and saved.get_attribute("role") == "status"
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_action_plan_sends_nothing_and_saves_prints_and_exports(tab, base_url, lang):
     page = tab.page
@@ -184,10 +289,14 @@ def test_action_plan_sends_nothing_and_saves_prints_and_exports(tab, base_url, l
     page.evaluate("() => document.querySelector('[data-tiw-ap-form]').requestSubmit()")
     assert page.url == url
 
-    page.locator("[data-tiw-ap-save]").click()
-    _wait_status(page, _ui("action_plan_saved", lang))
-    stored = json.loads(page.evaluate("() => localStorage.getItem('tiw-action-plan')"))
+    # Saved as it is typed, with no Save button: the visible status says so (and when).
+    assert page.locator("[data-tiw-ap-save]").count() == 0
+    _wait_saved(page, lang)
     row2 = dict(rows[1], timescale=rows[1]["timescale"] + "\n")
+    # Within a second of the last key press, the plan in the browser is the plan on the page.
+    page.wait_for_function("want => JSON.stringify((JSON.parse(localStorage.getItem('tiw-action-plan') || '{}')).rows) === want",
+                           arg=json.dumps([rows[0], row2], ensure_ascii=False, separators=(",", ":")), timeout=1500)
+    stored = json.loads(page.evaluate("() => localStorage.getItem('tiw-action-plan')"))
     assert stored["rows"] == [rows[0], row2]
     assert _network(requests) == [], f"requests while typing and saving: {_network(requests)}"
 
@@ -246,8 +355,7 @@ def test_action_plan_rows_and_clear(tab, base_url):
     assert page.evaluate("document.activeElement.id") == "tiw-ap-4-action", "focus goes to the new row"
     _wait_status(page, _ui("action_plan_row_added", "en").format(number=4))
     page.locator("#tiw-ap-4-action").fill("Something")
-    page.locator("[data-tiw-ap-save]").click()
-    _wait_status(page, _ui("action_plan_saved", "en"))
+    _wait_saved(page, "en")
     page.once("dialog", lambda d: d.accept())
     page.locator("[data-tiw-ap-clear]").click()
     _wait_status(page, _ui("action_plan_cleared", "en"))
@@ -255,6 +363,98 @@ def test_action_plan_rows_and_clear(tab, base_url):
     assert page.locator(".tiw-action-plan__row").count() == 3
     assert page.locator("#tiw-ap-1-action").input_value() == ""
     assert _network(requests) == []
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+@pytest.mark.parametrize("lang", LANGS)
+def test_action_plan_is_kept_after_reload_without_save(tab, base_url, lang, width):
+    """Typed, then the page reloaded at once (before the pause after typing): nothing is lost."""
+    page = tab.page
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + PREFIX[lang] + "for-you/organisations/", wait_until="networkidle")
+    page.locator("#tiw-ap-1-action").fill(ROWS[lang][0]["action"])
+    page.locator("#tiw-ap-2-outcome").fill(ROWS[lang][1]["outcome"])
+    page.reload(wait_until="networkidle")
+    assert page.locator("#tiw-ap-1-action").input_value() == ROWS[lang][0]["action"]
+    assert page.locator("#tiw-ap-2-outcome").input_value() == ROWS[lang][1]["outcome"]
+    _wait_status(page, _ui("action_plan_restored", lang))
+    # "Delete my plan" is there, says what it does, and removes the plan for good.
+    delete = page.get_by_role("button", name=_ui("action_plan_clear", lang))
+    assert delete.is_visible()
+    messages = []
+    page.once("dialog", lambda d: (messages.append(d.message), d.accept()))
+    delete.click()
+    assert messages == [_ui("action_plan_clear_confirm", lang)]
+    _wait_status(page, _ui("action_plan_cleared", lang))
+    page.reload(wait_until="networkidle")
+    assert page.locator("#tiw-ap-1-action").input_value() == ""
+    assert page.evaluate("() => localStorage.getItem('tiw-action-plan')") is None
+
+
+FORMULAS = ["=HYPERLINK(\"http://example.com\")", "+1+2", "-3+4", "@SUM(A1)", "\tTabbed", "\nNew line", "Plain text", "3 - 1 = 2"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_action_plan_csv_neutralises_formula_cells(tab, base_url, lang):
+    """OWASP's CSV injection advice: a cell beginning with =, +, -, @, tab or CR gets a leading
+    apostrophe, so a spreadsheet shows it as text; the help text says so in the page's language."""
+    page = tab.page
+    page.goto(base_url + PREFIX[lang] + "for-you/organisations/", wait_until="networkidle")
+    help_text = page.locator(".tiw-action-plan__csv-help")
+    assert help_text.is_visible() and help_text.inner_text() == _ui("action_plan_csv_help", lang)
+    page.get_by_role("button", name=_ui("action_plan_add_row", lang)).click()
+    cells = iter(FORMULAS)
+    for i in (1, 2):
+        for key in KEYS[:4]:
+            page.locator(f"#tiw-ap-{i}-{key}").fill(next(cells))
+    with page.expect_download() as info:
+        page.locator("[data-tiw-ap-export]").click()
+    raw = open(info.value.path(), "rb").read().decode("utf-8-sig")
+    got = [row[:4] for row in csv.reader(io.StringIO(raw, newline=""))][1:]
+    expected = [("'" + v if v[0] in "=+-@\t\n" else v).replace("\n", "\r\n") for v in FORMULAS]
+    assert got == [expected[:4], expected[4:]]
+    assert all(not c.startswith(("=", "+", "-", "@", "\t", "\r", "\n")) for row in got for c in row)
+
+    # A carriage return cannot be typed into a text box (it becomes a line feed), but a plan kept
+    # in the browser could hold one: it is neutralised too.
+    page.close()  # (a new page, so the first one's save on leaving cannot overwrite the plan below)
+    page = tab.context.new_page()
+    page.goto(base_url + PREFIX[lang] + "for-you/organisations/", wait_until="networkidle")
+    page.evaluate("""() => localStorage.setItem('tiw-action-plan', JSON.stringify({version: 1, rows: [
+        {action: '\\rCR first', responsibility: '=1+1', timescale: '', resources: '', outcome: ''}]}))""")
+    page.reload(wait_until="networkidle")
+    with page.expect_download() as info:
+        page.locator("[data-tiw-ap-export]").click()
+    raw = open(info.value.path(), "rb").read().decode("utf-8-sig")
+    got = list(csv.reader(io.StringIO(raw, newline="")))[1]
+    assert got[:2] == ["'\r\nCR first", "'=1+1"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_action_plan_prints_alone_with_title_and_date(tab, base_url, lang):
+    page = tab.page
+    page.goto(base_url + PREFIX[lang] + "for-you/organisations/", wait_until="networkidle")
+    page.locator("#tiw-ap-1-action").fill(ROWS[lang][0]["action"])
+    # Stand in for the print dialogue: note that the page asked to print, and keep the print state.
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name=_ui("action_plan_print", lang)).click()
+    assert page.evaluate("window.__printed") == 1
+    page.emulate_media(media="print")
+    table = page.locator("[data-tiw-ap-table]")
+    assert table.is_visible() and table.locator("caption").inner_text() == _ui("action_plan_print_caption", lang)
+    today = page.evaluate("() => { const d = new Date(); return [d.getDate(), d.getMonth(), d.getFullYear()]; }")
+    from tiw.core.dates import MONTHS
+    date = f"{today[0]} {MONTHS[lang][today[1]]} {today[2]}"
+    printed = page.locator("[data-tiw-ap-printed]")
+    assert printed.is_visible() and printed.inner_text() == _ui("action_plan_printed_on", lang).format(date=date)
+    # The article around the plan does not print: its heading, its paragraphs, the notes.
+    visible = page.evaluate("""() => Array.from(document.querySelectorAll('.md-content__inner h1, .md-content__inner h2, .md-content__inner p'))
+        .filter(e => !e.closest('[data-tiw-action-plan]') && e.getClientRects().length).map(e => e.textContent.slice(0, 60))""")
+    assert visible == [], f"printed besides the plan: {visible}"
+    # Printing the page from the browser's own menu, without the button, still prints the article.
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator(".md-content__inner h1").is_visible()
+    assert not printed.is_visible()
 
 
 def test_action_plan_without_javascript_is_a_printable_template(browser, base_url):
@@ -310,13 +510,16 @@ def _shown(page, selector: str, attr: str) -> set[str]:
 def test_which_level_expected_levels_for_known_answers(tab, base_url):
     """The framework's logic, written out: direct contact points to trauma-skilled, regular and
     intensive contact with people known to be affected to trauma-enhanced, formal interventions to
-    specialist, and trauma-aware is always there."""
+    specialist and trauma-skilled (specialist practitioners "will be trauma aware and skilled"),
+    and trauma-aware is always there."""
     page = tab.page
     page.goto(base_url + "for-you/which-level/", wait_until="load")
     cases = [
         (("yes", "yes", "no"), {"trauma-aware", "trauma-skilled", "trauma-enhanced"}),
         (("yes", "no", "no"), {"trauma-aware", "trauma-skilled"}),
-        (("no", "yes"), {"trauma-aware", "specialist"}),
+        # "Practitioners working at this level will be trauma aware and skilled" (framework, specialist table).
+        (("no", "yes"), {"trauma-aware", "trauma-skilled", "specialist"}),
+        (("yes", "yes", "yes"), {"trauma-aware", "trauma-skilled", "trauma-enhanced", "specialist"}),
         (("no", "no"), {"trauma-aware"}),
     ]
     for answers, expected in cases:

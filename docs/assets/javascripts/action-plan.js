@@ -1,8 +1,8 @@
 /* The action plan tool (organisations page). Turns the printable template that macros/action_plan.py
-   writes into a form: rows can be added and removed, the plan is saved only in this browser
-   (localStorage), printed (a print-only table kept in step with the form) and exported as a CSV
-   file made in the browser (UTF-8 with a byte order mark, so spreadsheet programs read Welsh
-   letters). Nothing typed is ever sent anywhere: the form is never submitted and nothing here
+   writes into a form: rows can be added and removed, the plan is saved in this browser only
+   (localStorage) as the reader types, printed on its own (a print-only table kept in step with the
+   form, with its title and the date) and exported as a CSV file made in the browser (UTF-8 with a
+   byte order mark, so spreadsheet programs read Welsh letters; formula-like cells neutralised). Nothing typed is ever sent anywhere: the form is never submitted and nothing here
    makes a network request. Every word the reader sees comes from the page's data- attributes.
    On a page without the tool this script does nothing. */
 (function () {
@@ -16,15 +16,24 @@
     var rowsBox = root.querySelector("[data-tiw-ap-rows]");
     var printRows = root.querySelector("[data-tiw-ap-print-rows]");
     var status = root.querySelector("[data-tiw-ap-status]");
+    var savedStatus = root.querySelector("[data-tiw-ap-saved]");
     var columns = JSON.parse(root.getAttribute("data-columns"));
     var storageKey = root.getAttribute("data-storage-key");
     var minRows = parseInt(root.getAttribute("data-template-rows"), 10) || 1;
+    var months = JSON.parse(root.getAttribute("data-months"));
+    var printed = root.querySelector("[data-tiw-ap-printed]");
     var rows = [];
+    var saveTimer = null;
+    var SAVE_DELAY = 500; // milliseconds after the last key press
 
     function msg(name, number) {
       var text = root.getAttribute("data-msg-" + name) || "";
       return number === undefined ? text : text.split("{number}").join(String(number));
     }
+
+    function fill(text, name, value) { return text.split("{" + name + "}").join(value); }
+
+    function twoDigits(n) { return (n < 10 ? "0" : "") + n; }
 
     function say(text) {
       // Clearing first makes a repeated message ("Saved.") be announced again.
@@ -105,15 +114,31 @@
       try { return window.localStorage; } catch (e) { return null; }
     }
 
+    /* Saved as the reader types: shortly after the last key press, at once after a row is added
+       or removed, and before the page is left. An empty plan is not kept. The status says when
+       it was saved; it changes (and is announced again) only when the minute changes. */
+    var lastStatus = "";
     function save() {
+      window.clearTimeout(saveTimer);
+      saveTimer = null;
       var store = storage();
+      var text;
       try {
         if (!store) throw new Error("no storage");
-        store.setItem(storageKey, JSON.stringify({ version: 1, rows: rows }));
-        say(msg("saved"));
+        if (rows.every(isEmpty)) store.removeItem(storageKey);
+        else store.setItem(storageKey, JSON.stringify({ version: 1, rows: rows }));
+        var now = new Date();
+        text = fill(msg("saved"), "time", twoDigits(now.getHours()) + ":" + twoDigits(now.getMinutes()));
       } catch (e) {
-        say(msg("save-failed"));
+        text = msg("save-failed");
       }
+      // Its own status region, so it never talks over "Row 4 added" and the like.
+      if (text !== lastStatus) { lastStatus = text; savedStatus.textContent = text; }
+    }
+
+    function saveSoon() {
+      window.clearTimeout(saveTimer);
+      saveTimer = window.setTimeout(save, SAVE_DELAY);
     }
 
     function restore() {
@@ -134,8 +159,16 @@
       for (var i = 0; i < minRows; i++) rows.push(emptyRow());
     }
 
+    /* OWASP's advice on CSV injection: a cell that begins with =, +, -, @, a tab or a carriage
+       return would be run by a spreadsheet program as a formula, so it gets a leading apostrophe
+       and is shown as text. A text box turns a carriage return into a line feed, so a leading
+       line feed is treated the same. The page's help text (action_plan_csv_help) tells the reader. */
+    function neutralise(text) {
+      return /^[=+\-@\t\r\n]/.test(text) ? "'" + text : text;
+    }
+
     function csvField(value) {
-      var text = String(value).replace(/\r\n|\r|\n/g, "\r\n");
+      var text = neutralise(String(value)).replace(/\r\n|\r|\n/g, "\r\n");
       return /[",\r\n]/.test(text) || text !== text.trim() ? '"' + text.replace(/"/g, '""') + '"' : text;
     }
 
@@ -158,6 +191,21 @@
       say(msg("exported"));
     }
 
+    /* Print the plan alone: the page is marked so that the print styles show only the plan's
+       table, its title (the caption) and the date, until the print dialogue closes. */
+    function printPlan() {
+      var today = new Date();
+      printed.textContent = fill(msg("printed-on"), "date",
+        today.getDate() + " " + months[today.getMonth()] + " " + today.getFullYear());
+      printed.hidden = false;
+      document.documentElement.classList.add("tiw-print-plan");
+      window.print();
+    }
+    window.addEventListener("afterprint", function () {
+      document.documentElement.classList.remove("tiw-print-plan");
+      printed.hidden = true;
+    });
+
     form.addEventListener("submit", function (event) {
       // Never submitted: Enter, or any other way of submitting, does nothing.
       event.preventDefault();
@@ -168,7 +216,11 @@
       if (!t.hasAttribute("data-row")) return;
       rows[parseInt(t.getAttribute("data-row"), 10)][t.getAttribute("data-key")] = t.value;
       renderPrint();
+      saveSoon();
     });
+
+    // Leaving or reloading the page before the pause after typing: save what is there now.
+    window.addEventListener("pagehide", function () { if (saveTimer) save(); });
 
     form.addEventListener("click", function (event) {
       var button = event.target.closest("button");
@@ -181,19 +233,23 @@
         var next = firstField(Math.min(index, rows.length - 1));
         if (next) next.focus();
         say(msg("row-removed", index + 1));
+        save();
       } else if (button.hasAttribute("data-tiw-ap-add")) {
         rows.push(emptyRow());
         renderRows();
         firstField(rows.length - 1).focus();
         say(msg("row-added", rows.length));
-      } else if (button.hasAttribute("data-tiw-ap-save")) {
         save();
       } else if (button.hasAttribute("data-tiw-ap-export")) {
         exportCsv();
       } else if (button.hasAttribute("data-tiw-ap-print")) {
-        window.print();
+        printPlan();
       } else if (button.hasAttribute("data-tiw-ap-clear")) {
         if (!window.confirm(msg("confirm-clear"))) return;
+        window.clearTimeout(saveTimer);
+        saveTimer = null;
+        lastStatus = "";
+        savedStatus.textContent = "";
         var store = storage();
         try { if (store) store.removeItem(storageKey); } catch (e) { /* nothing was stored */ }
         reset();

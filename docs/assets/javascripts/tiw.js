@@ -3,32 +3,98 @@
 (function () {
   "use strict";
 
-  /* Exit this page (GOV.UK Design System pattern): replace this page in history with a
-     neutral site, so Back does not return here where the browser allows. Pressing Shift three
-     times within five seconds does the same. Without JavaScript the button is a plain link. */
-  function exitPage(url) {
-    var overlay = document.createElement("div");
-    overlay.className = "tiw-exit-overlay";
-    document.body.appendChild(overlay);
-    document.title = ".";
-    window.location.replace(url);
-  }
+  /* Exit this page, following GOV.UK Frontend's ExitThisPage component (govuk-frontend,
+     components/exit-this-page/exit-this-page.mjs): the button, or Shift pressed on its own three
+     times with no more than five seconds between presses, covers the page and leaves for a
+     neutral site. Each press is announced in the component's status region and shown by three
+     lights on the button. One difference from GOV.UK: location.replace instead of setting
+     location.href, so this page is replaced in history and Back does not return to it. Every
+     message comes from the markup's data- attributes (data/ui.yml). Without JavaScript the
+     button is a plain link. */
+  var TIMEOUT = 5000; // milliseconds between presses, as GOV.UK
 
   function setUpExit() {
-    var link = document.querySelector("[data-tiw-exit-link]");
+    var root = document.querySelector("[data-tiw-exit]");
+    var link = root && root.querySelector("[data-tiw-exit-link]");
     if (!link) return;
-    var url = link.getAttribute("href");
+    var status = root.querySelector("[data-tiw-exit-status]");
+    var lights = root.querySelectorAll("[data-tiw-exit-indicator] > span");
+    var overlay = null;
+    var count = 0;
+    var lastKeyWasModified = false;
+    var pressTimer = null;
+    var messageTimer = null;
+
+    function msg(name) { return root.getAttribute("data-msg-" + name) || ""; }
+
+    function showLights() {
+      root.classList.toggle("tiw-exit--counting", count > 0);
+      for (var i = 0; i < lights.length; i++) lights[i].classList.toggle("tiw-exit__light--on", i < count);
+    }
+
+    function exitPage() {
+      status.textContent = "";
+      // Hide everything (also from screen readers and Tab) behind a blank overlay while the
+      // neutral site loads; the overlay's text is set after it is added, so it is announced.
+      document.body.classList.add("tiw-exit-hide-content");
+      overlay = document.createElement("div");
+      overlay.className = "tiw-exit-overlay";
+      overlay.setAttribute("role", "alert");
+      document.body.appendChild(overlay);
+      overlay.textContent = msg("activated");
+      window.location.replace(link.href);
+    }
+
+    function resetPresses() {
+      window.clearTimeout(pressTimer);
+      pressTimer = null;
+      count = 0;
+      status.textContent = msg("timed-out");
+      messageTimer = window.setTimeout(function () { status.textContent = ""; }, TIMEOUT);
+      showLights();
+    }
+
     link.addEventListener("click", function (event) {
       event.preventDefault();
-      exitPage(url);
+      exitPage();
     });
-    var presses = [];
-    document.addEventListener("keydown", function (event) {
-      if (event.key !== "Shift" || event.repeat) return;
-      var now = Date.now();
-      presses = presses.filter(function (t) { return now - t < 5000; });
-      presses.push(now);
-      if (presses.length >= 3) exitPage(url);
+
+    // keyup, as GOV.UK: typing a capital (Shift held with a letter) fires a keyup for the letter
+    // with shiftKey true, then one for Shift. That Shift keyup follows a modified key, so it is not
+    // counted: only Shift pressed and released on its own counts.
+    document.addEventListener("keyup", function (event) {
+      if (event.key === "Shift" && !lastKeyWasModified) {
+        count += 1;
+        showLights();
+        window.clearTimeout(messageTimer);
+        if (count >= 3) {
+          count = 0;
+          window.clearTimeout(pressTimer);
+          pressTimer = null;
+          exitPage();
+        } else {
+          status.textContent = msg(count === 1 ? "press-two-more" : "press-one-more");
+          window.clearTimeout(pressTimer);
+          pressTimer = window.setTimeout(resetPresses, TIMEOUT);
+        }
+      } else if (pressTimer) {
+        // Any other key after a Shift press starts the count again.
+        resetPresses();
+      }
+      lastKeyWasModified = event.shiftKey;
+    }, true);
+
+    // A page restored from the back-forward cache comes back as it was left: take the overlay
+    // away and start the count again, or the page would stay blank.
+    window.addEventListener("pageshow", function () {
+      document.body.classList.remove("tiw-exit-hide-content");
+      if (overlay) { overlay.remove(); overlay = null; }
+      window.clearTimeout(pressTimer);
+      window.clearTimeout(messageTimer);
+      pressTimer = null;
+      count = 0;
+      status.textContent = "";
+      showLights();
     });
   }
 
