@@ -12,7 +12,9 @@ def glossary(ctx: MacroContext):
         rows = []
         for term in ctx.data.glossary:
             if term["glossary"]:
-                rows.append(f'<dt id="term-{term["id"]}">{ctx.tx(term["term"])}</dt>'
-                            f'<dd>{ctx.tx(term["definition"])}</dd>')
-        return f'<dl class="tiw-glossary">{"".join(rows)}</dl>\n'
+                # the definition in a <p>, and a line break between entries: the search index
+                # keeps <p> and turns whitespace into a space, so snippets do not run together
+                rows.append(f'<dt id="term-{term["id"]}">{ctx.tx(term["term"])}</dt>\n'
+                            f'<dd><p>{ctx.tx(term["definition"])}</p></dd>')
+        return f'<dl class="tiw-glossary">{chr(10).join(rows)}</dl>\n'
     return glossary
