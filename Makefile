@@ -24,10 +24,14 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt package-l
 	touch $@
 
 # The preview skips the framework PDFs (TIW_SKIP_PDF=1) to rebuild faster; build and test never do.
-serve: $(VENV)/.site-installed
+serve: $(VENV)/.site-installed node_modules/.package-lock.json
 	TIW_SKIP_PDF=1 $(VENV)/bin/mkdocs serve --strict -a 127.0.0.1:8000
 
-build: $(VENV)/.site-installed
+# PurgeCSS (hooks/purge_css.py) runs in every build: the npm packages pinned in package-lock.json.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+build: $(VENV)/.site-installed node_modules/.package-lock.json
 	TIW_SKIP_PDF= $(VENV)/bin/mkdocs build --strict --clean
 
 test: $(VENV)/.test-installed build
