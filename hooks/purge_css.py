@@ -2,8 +2,8 @@
 package.json), so a reader's first view downloads less (issue 15: the theme's CSS was 30 KiB of a
 72-80 KiB first view).
 
-After both languages are built, the stylesheets every page loads (the theme's main and palette
-CSS, and assets/stylesheets/tiw.css) are rewritten keeping only the rules whose selectors appear
+After both languages are built, the theme's stylesheets that every page loads (main and palette)
+are rewritten keeping only the rules whose selectors appear
 in the built pages (every .html file, both languages) or in the site's scripts: the theme's bundle
 and our own scripts build parts of the page (search results, tooltips, the exit overlay, the
 search highlights), and their class names are found in the scripts' text, so those rules stay.
@@ -29,11 +29,12 @@ from tiw import ROOT
 log = logging.getLogger("mkdocs.hooks.purge_css")
 
 PURGECSS = ROOT / "node_modules" / ".bin" / "purgecss"
-STYLESHEETS = ["assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css",
-               "assets/stylesheets/tiw.css"]
+# Not assets/stylesheets/tiw.css: it is the site's own, written for these pages, and PurgeCSS drops
+# a selector made of a pseudo-class alone (its ":focus-visible" focus ring for every element).
+STYLESHEETS = ["assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css"]
 CONTENT = ["**/*.html", "assets/javascripts/**/*.js"]
 # A rule the site cannot do without: if PurgeCSS ever dropped it, the output is wrong, not small.
-MUST_KEEP = {"main": ".md-header", "tiw": ".tiw-langnav"}
+MUST_KEEP = {"main": ".md-header", "palette": "[data-md-color-scheme=slate]"}
 OPTIONS = {"variables": True, "keyframes": True, "fontFace": True}
 
 
@@ -69,7 +70,7 @@ def on_post_build(config):
         for f in files:
             purged = out / f.name
             text = purged.read_text(encoding="utf-8") if purged.is_file() else ""
-            key = "tiw" if f.name == "tiw.css" else f.name.split(".")[0]
+            key = f.name.split(".")[0]
             if key in MUST_KEEP and MUST_KEEP[key] not in text:
                 raise PluginError(f"hooks/purge_css.py: PurgeCSS dropped '{MUST_KEEP[key]}' from {f.name}, which "
                                   "every page uses; the purged CSS would break the site. Check CONTENT here.")

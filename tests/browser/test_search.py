@@ -325,6 +325,9 @@ def test_a_word_of_the_other_language_offers_the_search_there(tab, base_url, her
     href = offer.get_attribute("href")
     assert urlsplit(href).path == "/" + there and parse_qs(urlsplit(href).query)["q"] == [word], href
     assert word in offer.inner_text()
+    assert offer.get_attribute("hreflang") == (there.rstrip("/") or "en")
+    violations = tab.axe()
+    assert violations == [], f"/{here} with the offer shown at {width}px:\n{describe(violations)}"
     with tab.page.expect_navigation():
         offer.click()
     tab.page.wait_for_selector("#__config", state="attached")
