@@ -213,8 +213,14 @@ def resource_finder(ctx: MacroContext):
             f'{_esc(ctx.t("filter_clear"))}</button></form>'
         )
         status = f'<p class="tiw-filter__status" id="{STATUS_ID}" role="status" aria-live="polite"></p>'
-        return form + status + _list(ctx, resources, 3, LIST_ID) + "\n"
+        return form + status + _folded_listing(ctx, len(resources), _list(ctx, resources, 3, LIST_ID)) + "\n"
     return resource_finder
+
+
+def _folded_listing(ctx: MacroContext, count: int, listing: str) -> str:
+    """The full listing inside the <details> of overrides/partials/tiw-resource-listing.html."""
+    template = ctx.env.conf.theme.get_env().get_template("partials/tiw-resource-listing.html")
+    return template.render(summary=ctx.t("resources_show_all", count=count), listing=listing)
 
 
 def resource_level(ctx: MacroContext):

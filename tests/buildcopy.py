@@ -20,8 +20,9 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.is_file():
             shutil.copy2(src, dest / part)
-    # The build copies the browser editor from node_modules (hooks/editor.py): share the installed one.
-    (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    # installed npm tools, not project files: every build runs PurgeCSS from node_modules
+    if (ROOT / "node_modules").is_dir():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return dest
 
 

@@ -492,6 +492,8 @@ def project_copy(tmp_path):
             shutil.copytree(entry, tmp_path / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(entry, tmp_path / entry.name)
+    if (ROOT / "node_modules").is_dir():  # installed npm tools (PurgeCSS runs in every build)
+        (tmp_path / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     env = dict(os.environ, PYTHONPATH=str(tmp_path), NO_MKDOCS_2_WARNING="1", TIW_SKIP_PDF="1")
     env.pop("SITE_URL", None)
     probe = subprocess.run([sys.executable, "-c", "import tiw; print(tiw.ROOT)"], env=env, cwd=tmp_path,

@@ -224,3 +224,23 @@ def test_each_index_is_no_larger_than_its_share_of_the_combined_index():
         assert 0 < s["raw"] <= s["share_raw"], f"{lang}: {s['raw']} bytes, its share is {s['share_raw']}"
         assert s["gzip"] < sizes["combined"]["gzip"] * 0.6, f"{lang}: gzipped {s['gzip']} is not much less than the combined index"
         assert s["gzip"] <= 150 * 1024, f"{lang}: {s['gzip']} bytes gzipped is over the 150 KiB budget (issue 9)"
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_glossary_entries_do_not_run_together_in_search_snippets(lang):
+    # issue 15: "(ACEs)Chronic stress…AdversityA difficult…": each term is followed by a space
+    # and its definition starts a paragraph of its own in the index the snippets come from
+    import html
+
+    import yaml
+
+    terms = [t for t in yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+             if t.get("glossary")]
+    assert terms
+    entry = next(d for d in read_indexes(SITE)[lang]["docs"] if d["location"] == "framework/glossary/")
+    text = html.unescape(entry["text"])
+    for term in terms:
+        definition = " ".join(term["definition"][lang].split())
+        start = re.escape(definition[:30])
+        assert re.search(re.escape(term["term"][lang]) + r"\s+<p>" + start, text), \
+            f"{lang}: the glossary entry {term['id']!r} runs into its neighbours in the search index"

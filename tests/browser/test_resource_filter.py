@@ -140,14 +140,50 @@ def test_filter_script_leaves_other_pages_alone(tab, base_url):
     assert errors == []
 
 
-def test_without_javascript_the_whole_list_and_no_dead_form(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
+@pytest.mark.parametrize("url, width", [("cy/resources/?level=specialist", 375), ("resources/", 1280)])
+def test_without_javascript_the_whole_list_folded_and_no_dead_form(browser, base_url, url, width):
+    # the full list is one summary away (issue 15: it made the page about 20,000 px on a phone)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 800})
     try:
         page = context.new_page()
-        page.goto(base_url + "cy/resources/?level=specialist")
+        page.goto(base_url + url)
         assert not page.is_visible("form.tiw-filter")
-        shown = page.eval_on_selector_all("#tiw-resource-list > [data-resource]",
-                                          "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.resource)")
-        assert set(shown) == set(catalogue())
+        shown = "els => els.filter(e => e.checkVisibility()).map(e => e.dataset.resource)"
+        assert page.eval_on_selector_all("#tiw-resource-list > [data-resource]", shown) == []
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height < 6000, f"/{url} is {height} px long at {width} px without JavaScript"
+        summary = page.locator("[data-tiw-resource-all] > summary")
+        assert str(len(catalogue())) in summary.inner_text()
+        summary.focus()
+        page.keyboard.press("Enter")
+        assert set(page.eval_on_selector_all("#tiw-resource-list > [data-resource]", shown)) == set(catalogue())
     finally:
         context.close()
+
+
+def _welsh_title_words() -> list[tuple[str, str]]:
+    """(radical word, its soft mutation) for Welsh title words starting with p, t or c, 5+ letters."""
+    import re
+    soft = {"p": "b", "t": "d", "c": "g"}
+    out = set()
+    for r in catalogue().values():
+        for w in re.findall(r"\w+", r["title"]["cy"].lower()):
+            if len(w) >= 5 and w[0] in soft and w[:2] not in ("ph", "th", "ch"):
+                out.add((w, soft[w[0]] + w[1:]))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_welsh_filter_text_folds_mutations_like_the_search(tab, base_url, width):
+    tab.page.set_viewport_size({"width": width, "height": 800})
+    words = _welsh_title_words()
+    assert words, "no Welsh title word starts with p, t or c"
+    radical, mutated = words[0]
+    tab.page.goto(base_url + "cy/resources/?text=" + radical)
+    with_radical = visible(tab)
+    assert with_radical
+    tab.page.goto(base_url + "cy/resources/?text=" + mutated)
+    tab.page.wait_for_function("n => [...document.querySelectorAll('#tiw-resource-list > [data-resource]')]"
+                               ".filter(e => !e.hidden).length >= n", arg=len(with_radical), timeout=5000)
+    assert visible(tab) >= with_radical, f"{mutated!r} shows {sorted(visible(tab))}, {radical!r} shows {sorted(with_radical)}"
+    assert tab.page.input_value("#tiw-filter-q") == mutated

@@ -9,7 +9,7 @@ import functools
 import re
 from html import unescape
 from collections import defaultdict
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -73,13 +73,13 @@ def _candidate(pairs):
     pytest.fail("no Welsh word fits: the test needs one")
 
 
-def mutated_only_word():
+def mutated_only_word(mutations=tuple(MUTATIONS)):
     """(radical, mutated form, page): the page has the mutated form and no word starting with
     the radical, so only folding can find it by the radical."""
     pairs = []
     for page, words in _pages("cy").items():
         for word in words:
-            for start, radical in MUTATIONS:
+            for start, radical in mutations:
                 if word.startswith(start) and _wordlike(word):
                     plain = radical + word[len(start):]
                     if not welsh.is_stop_word(plain) and not any(w.startswith(plain) for w in words):
@@ -193,3 +193,145 @@ def test_open_search_with_results_is_accessible(tab, base_url, url, width):
     assert tab.page.query_selector_all(".md-search-result__list > li"), f"no results for {word!r}"
     violations = tab.axe()
     assert violations == [], f"{url or '/'} at {width}px with search open:\n{describe(violations)}"
+
+
+# -- search that lands, ranking, typos, the other language (issue 15) --------------------------------
+# Widths: a phone (the search box is behind the header's search button) and a desktop.
+WIDTHS = [375, 1280]
+
+
+def open_search(tab, base_url, url, width):
+    tab.page.set_viewport_size({"width": width, "height": 800})
+    tab.page.goto(base_url + url)
+    button = tab.page.query_selector("label.md-header__button[for=__search]")
+    if button is not None and button.is_visible():
+        button.click()
+    else:
+        tab.page.click(".md-search__input")
+
+
+def results_for(tab, base_url, url, query, width=1280):
+    """The result pages (paths, in order, one per page) for a query typed as a reader types it."""
+    open_search(tab, base_url, url, width)
+    type_query(tab, query)
+    hrefs = tab.page.eval_on_selector_all(".md-search-result__list > li > a.md-search-result__link",
+                                          "els => els.map(e => e.getAttribute('href'))")
+    return hrefs, [urlsplit(h).path for h in hrefs]
+
+
+def level_names() -> list[tuple[str, str, str]]:
+    """(language prefix, level name, level page) for every practice level in both languages."""
+    from tests.resourcepages import levels
+    return [(prefix, lv["name"][lang], f"/{prefix}framework/levels/{lid}/")
+            for lid, lv in levels().items() for lang, prefix in (("en", ""), ("cy", "cy/"))]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_result_link_carries_the_readers_words_and_the_page_marks_every_form(tab, base_url, width):
+    # the mutated form is searched; the page has only the radical: the link must carry what was
+    # typed, and the landed page must mark the radical form it matched
+    mutated, radical, page = radical_only_word()
+    hrefs, paths = results_for(tab, base_url, "cy/", mutated, width)
+    link = next(h for h, p in zip(hrefs, paths) if p == "/cy/" + page)
+    assert parse_qs(urlsplit(link).query).get("h") == [mutated], f"the result link for {mutated!r} is {link}"
+    tab.page.goto(link if link.startswith("http") else base_url + link.lstrip("/"))
+    tab.page.wait_for_selector("mark.tiw-hit", timeout=5000)
+    marks = {m.lower() for m in tab.page.eval_on_selector_all("article mark.tiw-hit", "els => els.map(e => e.textContent)")}
+    assert radical in marks, f"/cy/{page}?h={mutated} marks {sorted(marks)[:10]}, not the page's own {radical!r}"
+    assert all(welsh.fold(m).startswith(welsh.fold(mutated)) or len(welsh.fold(mutated)) >= 5 for m in marks)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_landed_page_marks_the_mutated_forms_of_a_radical(tab, base_url, width):
+    # a nasal mutation: two letters away from the radical, so typo tolerance cannot match it
+    radical, mutated, page = mutated_only_word(tuple(MUTATIONS[:3]))
+    tab.page.set_viewport_size({"width": width, "height": 800})
+    tab.page.goto(f"{base_url}cy/{page}?h={radical}")
+    tab.page.wait_for_selector("mark.tiw-hit", timeout=5000)
+    marks = {m.lower() for m in tab.page.eval_on_selector_all("article mark.tiw-hit", "els => els.map(e => e.textContent)")}
+    assert mutated in marks, f"/cy/{page}?h={radical} marks {sorted(marks)[:10]}, not {mutated!r}"
+
+
+def test_english_result_link_carries_the_readers_words(tab, base_url):
+    word = shared_word()
+    query = word.upper()  # the reader's own casing is kept too
+    hrefs, _ = results_for(tab, base_url, "", query)
+    assert hrefs and all(parse_qs(urlsplit(h).query).get("h") == [query] for h in hrefs), hrefs[:3]
+
+
+@pytest.mark.parametrize("prefix, name, level_page", level_names())
+def test_level_name_finds_its_level_page_first(tab, base_url, prefix, name, level_page):
+    _, paths = results_for(tab, base_url, prefix, name)
+    assert paths and paths[0] == level_page, f"{name!r} on /{prefix}: first results {paths[:4]}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_whole_word_in_titles_outranks_a_longer_word(tab, base_url, width):
+    # "lefel ymarfer" once put the definition page first, through "ymarferol"; the four Welsh
+    # level pages have both words whole at the start of their titles
+    _, paths = results_for(tab, base_url, "cy/", "lefel ymarfer", width)
+    levels = {p for _, _, p in level_names() if p.startswith("/cy/")}
+    assert set(paths[:4]) == levels, f"'lefel ymarfer': first results {paths[:6]}"
+
+
+@pytest.mark.parametrize("prefix, word", [("cy/", "trawma"), ("", "trauma")])
+def test_the_sites_main_word_does_not_put_the_role_quiz_first(tab, base_url, prefix, word):
+    _, paths = results_for(tab, base_url, prefix, word)
+    assert paths and "which-level" not in paths[0], f"{word!r}: first results {paths[:4]}"
+    title = tab.page.inner_text(".md-search-result__list > li:first-child h1")
+    assert word in welsh.fold(title.lower()).split() or word in re.split(r"[\s\-]+", title.lower()) \
+        or any(w.startswith(word) for w in welsh.words(title)), f"the first result's title {title!r} lacks {word!r}"
+
+
+def _typo(word: str) -> str:
+    """The word with its middle letter doubled: one insertion away."""
+    middle = len(word) // 2
+    return word[:middle] + word[middle] + word[middle:]
+
+
+@pytest.mark.parametrize("lang, width", [("en", 375), ("cy", 1280), ("en", 1280), ("cy", 375)])
+def test_a_one_letter_typo_still_finds_the_page(tab, base_url, lang, width):
+    from tests.resourcepages import levels
+    prefix = "" if lang == "en" else "cy/"
+    lid, level = next((k, v) for k, v in levels().items() if k == "specialist")
+    word = max(re.findall(r"\w+", level["name"][lang]), key=len)
+    assert len(word) >= 6
+    typo = _typo(word.lower())
+    _, paths = results_for(tab, base_url, prefix, typo, width)
+    assert f"/{prefix}framework/levels/{lid}/" in paths[:5], f"{typo!r} (for {word!r}) on /{prefix}: {paths[:6]}"
+
+
+def test_short_words_get_no_typo_tolerance(tab, base_url):
+    # four letters: one edit would match too much ("care" ~ "core", "cafe")
+    _, paths = results_for(tab, base_url, "", "qare")
+    assert paths == [], f"'qare' found {paths[:4]}"
+
+
+def _only_in(lang: str, other: str) -> str:
+    mine = set().union(*_pages(lang).values())
+    theirs = set().union(*_pages(other).values())
+    for word in sorted(mine - theirs, key=lambda w: (-len(w), w)):
+        if _wordlike(word) and not any(t.startswith(word[:5]) for t in theirs):
+            return word
+    pytest.fail(f"no word of the {lang} pages is missing from the {other} pages")
+
+
+@pytest.mark.parametrize("here, there, width", [("", "cy/", 375), ("cy/", "", 1280)])
+def test_a_word_of_the_other_language_offers_the_search_there(tab, base_url, here, there, width):
+    word = _only_in("cy" if there else "en", "en" if there else "cy")
+    _, paths = results_for(tab, base_url, here, word, width)
+    assert paths == [], f"{word!r} on /{here} found {paths[:3]}"
+    offer = tab.page.wait_for_selector(".tiw-search-other a", state="visible", timeout=5000)
+    href = offer.get_attribute("href")
+    assert urlsplit(href).path == "/" + there and parse_qs(urlsplit(href).query)["q"] == [word], href
+    assert word in offer.inner_text()
+    assert offer.get_attribute("hreflang") == (there.rstrip("/") or "en")
+    violations = tab.axe()
+    assert violations == [], f"/{here} with the offer shown at {width}px:\n{describe(violations)}"
+    with tab.page.expect_navigation():
+        offer.click()
+    tab.page.wait_for_selector("#__config", state="attached")
+    tab.page.wait_for_function(RESULTS_SHOWN, timeout=15000)
+    found = tab.page.eval_on_selector_all(".md-search-result__list > li > a", "els => els.length")
+    assert found > 0, f"following the offer for {word!r} found nothing on /{there}"
+    assert tab.foreign_requests() == []

@@ -1,16 +1,20 @@
 /* Trauma-Informed Wales: the resource filter on the resources home page (macros/resources.py
    writes the form, the list and every string this script shows, as data- attributes, so there is
    no language text here). Does nothing on any other page. Without JavaScript the form stays
-   hidden and the whole list is shown. Nothing here sends data anywhere.
+   hidden and the whole list is folded (see below). Nothing here sends data anywhere.
 
    - Checkboxes with the same name are alternatives (any of them); groups combine (all of them).
    - A <select> picks one value; the search box matches every word typed, ignoring case and
-     accents, in titles, summaries and publishers.
+     accents, in titles, summaries and publishers. On a Welsh page a word also matches through
+     initial mutations, as the site search does ("blant" finds "plant"): the Welsh rules and
+     folding come from lunr/min/lunr.cy.min.js (data/welsh_search.yml), loaded here.
    - The state lives in the URL query (?level=…&audience=…&text=…; not q, which the theme's search box
      claims), so a filtered list can be shared
      or bookmarked; each change of a box or menu is a history entry (Back undoes it), typing in the
      search box updates the current entry.
    - The less-used groups sit in a <details>, opened when the URL sets one of them.
+   - Without JavaScript the list is folded in a <details> (tiw-resource-listing.html); here it is
+     unfolded.
    - The number of results is written to a polite live region. */
 (function () {
   "use strict";
@@ -23,6 +27,13 @@
     return template.replace(/\{(\w+)\}/g, function (match, key) {
       return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
     });
+  }
+
+  /* The start of every word of a text, folded with the Welsh rules: " plant cymorth ..." */
+  var here = document.currentScript && document.currentScript.src;
+
+  function welshKeys(text, welsh) {
+    return " " + (text.match(/[\p{L}\p{N}_]+/gu) || []).map(welsh.fold).join(" ");
   }
 
   function setUp(form) {
@@ -39,6 +50,8 @@
       }).join(" "));
     });
     var controls = Array.prototype.slice.call(form.querySelectorAll("input[name], select[name]"));
+    var welsh = null;          // the Welsh folding, once loaded (Welsh pages only)
+    var keys = [];
     var announceTimer = null;
     var typing = false;
 
@@ -85,7 +98,10 @@
         var have = (item.getAttribute("data-" + name) || "").split(" ");
         if (!wanted[name].some(function (v) { return have.indexOf(v) !== -1; })) return false;
       }
-      return words.every(function (w) { return texts[index].indexOf(w) !== -1; });
+      return words.every(function (w) {
+        if (texts[index].indexOf(w) !== -1) return true;
+        return welsh !== null && !welsh.isStopWord(w) && keys[index].indexOf(" " + welsh.fold(w)) !== -1;
+      });
     }
 
     function apply() {
@@ -170,7 +186,28 @@
 
     restore(location.search);
     form.hidden = false;
+    var folded = list.closest("[data-tiw-resource-all]");
+    if (folded) {                // the filter shows the list itself: no need to unfold it
+      folded.open = true;
+      folded.querySelector("summary").hidden = true;
+    }
     announce(apply());
+
+    if (document.documentElement.lang === "cy" && here) {
+      var rules = document.createElement("script");
+      rules.src = here.replace(/resource-filter\.js(?:[?#].*)?$/, "lunr/min/lunr.cy.min.js");
+      rules.addEventListener("load", function () {
+        if (!self.tiwWelsh) return;
+        welsh = self.tiwWelsh;
+        keys = items.map(function (item) {
+          return welshKeys(Array.prototype.map.call(item.querySelectorAll("[data-filter-text]"), function (el) {
+            return el.textContent;
+          }).join(" "), welsh);
+        });
+        announce(apply());
+      });
+      document.head.appendChild(rules);
+    }
   }
 
   function init() {

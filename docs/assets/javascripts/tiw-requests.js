@@ -12,13 +12,28 @@
   /* The search index is the largest thing a page would load (tens of KiB), and most readers
      never search: it is fetched when the reader first goes to the search box (or arrives
      with a search in the address), not with every page. */
-  var searchWanted = /[?&](q|h)=/.test(window.location.search);
+  var searchWanted = /[?&]q=/.test(window.location.search);
   var waiting = [];
   function wantSearch() {
     if (searchWanted) return;
     searchWanted = true;
     waiting.splice(0).forEach(function (go) { go(); });
   }
+
+  /* search-landing.js (the reader's words in each result link, the other-language offer, and the
+     highlights on a page reached from a result) is loaded only when it has something to do. */
+  var here = document.currentScript && document.currentScript.src;
+  var landing = false;
+  function loadLanding() {
+    if (landing || !here) return;
+    landing = true;
+    var script = document.createElement("script");
+    script.src = here.replace(/tiw-requests\.js(?:[?#].*)?$/, "search-landing.js");
+    document.head.appendChild(script);
+  }
+  if (/[?&]h=/.test(window.location.search)) loadLanding();
+  waiting.push(loadLanding);
+  if (searchWanted) loadLanding();
   function whenSearchWanted(go) {
     if (searchWanted) go(); else waiting.push(go);
   }
@@ -43,7 +58,9 @@
         terminate: function () { if (real) real.terminate(); }
       };
       whenSearchWanted(function () {
-        real = new RealWorker(url, options);
+        /* workers/tiw-search.js runs the theme's worker with our ranking and typo tolerance. */
+        var theme = String(url).match(/search\.[0-9a-f]+\.min\.js/);
+        real = new RealWorker(theme ? String(url).replace(theme[0], "tiw-search.js?theme=" + theme[0]) : url, options);
         listeners.forEach(function (l) { real.addEventListener(l[0], l[1], l[2]); });
         queue.splice(0).forEach(function (message) { real.postMessage(message); });
       });

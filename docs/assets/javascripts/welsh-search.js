@@ -13,12 +13,15 @@
    - query: every query clause is folded as it is parsed. The theme adds a trailing * to each word
      as the reader types, and lunr skips the pipeline for such words, so folding in the pipeline
      alone would miss "drawma*".
+   In a page it sets self.tiwWelsh (the folding functions), for search-landing.js.
    Under node (the tests) it exports { create, register }. */
 (function (root, factory) {
   "use strict";
   var api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
   if (root && root.lunr && root.TIW_WELSH_SEARCH) api.register(root.lunr, api.create(root.TIW_WELSH_SEARCH));
+  /* In a page (search-landing.js loads this file to mark the words a search matched). */
+  else if (root && root.TIW_WELSH_SEARCH && typeof document !== "undefined") root.tiwWelsh = api.create(root.TIW_WELSH_SEARCH);
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 

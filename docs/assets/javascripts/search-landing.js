@@ -1,0 +1,185 @@
+/* Trauma-Informed Wales: search that lands well. Loaded by tiw-requests.js when the reader goes to
+   the search box or arrives from a result (?h=). Nothing here sends data anywhere.
+
+   - Each result link carries the reader's own words in ?h= (the theme would put the folded search
+     keys there, "cymwybodol" for "ymwybodol", which match nothing on the page).
+   - On a page reached with ?h=, every word of the article that the search matched is marked:
+     a word that starts with a searched word, or (words of five letters or more) is one letter
+     away from it, as workers/tiw-search.js matches. On a Welsh page both sides are folded with the
+     Welsh rules first (lunr/min/lunr.cy.min.js, from data/welsh_search.yml), so "drawma",
+     "nhrawma" and "thrawma" are all marked for "trawma".
+   - When a search finds nothing, a link offers the same search in the other language (the text is
+     data-tiw-search-other on the search box, from data/ui.yml). */
+(function () {
+  "use strict";
+
+  var TYPO_MIN = 5;
+  var WORD = /[\p{L}\p{N}_]+(?:['’][\p{L}\p{N}_]+)*/gu;
+  var script = document.currentScript;
+  var welsh = document.documentElement.lang === "cy";
+
+  /* The reader's words, without the query syntax lunr would read (+ - * ~ ^ : and quotes). */
+  function readersWords(value) {
+    return value.replace(/["*~^:+]|(^|\s)-/g, " ").replace(/\s+/g, " ").trim();
+  }
+
+  function plain(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC").toLowerCase();
+  }
+
+  /* At most one insertion, deletion or substitution between a and b (lunr's editDistance 1). */
+  function oneEdit(a, b) {
+    if (a === b) return true;
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  /* -- result links and the other-language offer -------------------------------------------- */
+
+  function input() {
+    return document.querySelector(".md-search__input");
+  }
+
+  function carryWords() {
+    var box = input();
+    var words = box ? readersWords(box.value) : "";
+    Array.prototype.forEach.call(document.querySelectorAll("a.md-search-result__link"), function (a) {
+      var url = new URL(a.getAttribute("href"), location.href);
+      if (words) url.searchParams.set("h", words); else url.searchParams.delete("h");
+      var next = url.toString();
+      if (a.getAttribute("href") !== next) a.setAttribute("href", next);
+    });
+  }
+
+  function offerOtherLanguage() {
+    var meta = document.querySelector(".md-search-result__meta");
+    var search = document.querySelector("[data-tiw-search-other]");
+    var other = document.querySelector(".tiw-langnav__link");
+    var box = input();
+    if (!meta || !search || !other || !box) return;
+    var offer = document.querySelector(".tiw-search-other");
+    var words = readersWords(box.value);
+    var none = document.querySelectorAll(".md-search-result__list > li").length === 0 && words !== "";
+    if (!none) {
+      if (offer) offer.hidden = true;
+      return;
+    }
+    if (!offer) {
+      offer = document.createElement("p");
+      offer.className = "tiw-search-other";
+      offer.appendChild(document.createElement("a"));
+      meta.parentNode.insertBefore(offer, meta.nextSibling);
+    }
+    var link = offer.firstChild;
+    var url = new URL(other.getAttribute("href"), location.href);
+    url.searchParams.set("q", words);
+    link.setAttribute("href", url.toString());
+    link.setAttribute("hreflang", other.getAttribute("hreflang"));
+    link.textContent = search.getAttribute("data-tiw-search-other").replace("{query}", words);
+    offer.hidden = false;
+  }
+
+  function watchResults() {
+    var result = document.querySelector("[data-md-component=search-result]");
+    if (!result || !window.MutationObserver) return;
+    var pending = false;
+    new MutationObserver(function () {
+      if (pending) return;
+      pending = true;
+      // after the theme has finished this round of rendering; our own edits trigger one more
+      // round, which finds nothing to change
+      setTimeout(function () {
+        pending = false;
+        carryWords();
+        offerOtherLanguage();
+      }, 0);
+    }).observe(result, { childList: true, subtree: true, characterData: true });
+  }
+
+  /* -- highlights on the landed page -------------------------------------------------------- */
+
+  function highlight(key, isStop) {
+    var params = new URLSearchParams(location.search);
+    var wanted = (params.get("h") || "").split(/\s+/).map(function (w) {
+      return w.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, "");
+    }).filter(function (w) { return w && !isStop(w); }).map(key);
+    var article = document.querySelector(".md-content article") || document.querySelector("article");
+    if (!wanted.length || !article) return;
+
+    function matches(word) {
+      var k = key(word);
+      return wanted.some(function (q) {
+        return k.lastIndexOf(q, 0) === 0 || (q.length >= TYPO_MIN && oneEdit(k, q));
+      });
+    }
+
+    var nodes = [];
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        var parent = node.parentNode;
+        if (!parent || parent.closest("script, style, mark, .headerlink, [data-search-exclude]"))
+          return NodeFilter.FILTER_REJECT;
+        return NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+
+    nodes.forEach(function (node) {
+      var text = node.nodeValue;
+      var parts = [];
+      var last = 0;
+      text.replace(WORD, function (word, at) {
+        if (matches(word)) {
+          parts.push(text.slice(last, at));
+          parts.push({ mark: word });
+          last = at + word.length;
+        }
+        return word;
+      });
+      if (!parts.length) return;
+      parts.push(text.slice(last));
+      var frag = document.createDocumentFragment();
+      parts.forEach(function (part) {
+        if (typeof part === "string") {
+          if (part) frag.appendChild(document.createTextNode(part));
+        } else {
+          var mark = document.createElement("mark");
+          mark.className = "tiw-hit";
+          mark.textContent = part.mark;
+          frag.appendChild(mark);
+        }
+      });
+      node.parentNode.replaceChild(frag, node);
+    });
+    document.documentElement.setAttribute("data-tiw-highlighted", String(article.querySelectorAll("mark.tiw-hit").length));
+  }
+
+  function highlightLanded() {
+    if (!/[?&]h=/.test(location.search)) return;
+    if (!welsh) {
+      highlight(plain, function () { return false; });
+      return;
+    }
+    if (self.tiwWelsh) {
+      highlight(self.tiwWelsh.fold, self.tiwWelsh.isStopWord);
+      return;
+    }
+    var rules = document.createElement("script");
+    rules.src = script.src.replace(/search-landing\.js(?:[?#].*)?$/, "lunr/min/lunr.cy.min.js");
+    rules.addEventListener("load", function () {
+      if (self.tiwWelsh) highlight(self.tiwWelsh.fold, self.tiwWelsh.isStopWord);
+    });
+    document.head.appendChild(rules);
+  }
+
+  function init() {
+    watchResults();
+    highlightLanded();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
