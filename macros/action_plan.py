@@ -67,7 +67,9 @@ def action_plan_tool(ctx: MacroContext):
             '<div class="tiw-action-plan__table" data-tiw-ap-table role="region" tabindex="0" aria-labelledby="tiw-ap-caption">'
             f'<table class="tiw-action-plan__template"><caption id="tiw-ap-caption" data-tiw-ap-caption>{html.escape(t("action_plan_template_caption"))}</caption>'
             f'<thead><tr>{head}</tr></thead><tbody data-tiw-ap-print-rows>{rows}</tbody></table></div>'
-            f'<form class="tiw-action-plan__form" data-tiw-ap-form hidden aria-label="{_attr(t("action_plan_form_label"))}">'
+            # A group, not a <form>: nothing is ever submitted (a form with no submit button fails
+            # WCAG 3.2.2, HTML_CodeSniffer H32.2).
+            f'<div role="group" class="tiw-action-plan__form" data-tiw-ap-form hidden aria-label="{_attr(t("action_plan_form_label"))}">'
             f'<p class="tiw-action-plan__privacy">{html.escape(t("action_plan_privacy"))}</p>'
             '<div class="tiw-action-plan__rows" data-tiw-ap-rows></div>'
             f'<p class="tiw-action-plan__add">{button("add", "action_plan_add_row", secondary=True)}</p>'
@@ -75,6 +77,6 @@ def action_plan_tool(ctx: MacroContext):
             + button("save", "action_plan_save") + button("export", "action_plan_export")
             + button("print", "action_plan_print") + button("clear", "action_plan_clear", secondary=True)
             + '</div><p class="tiw-action-plan__status" role="status" aria-live="polite" data-tiw-ap-status></p>'
-            '</form></div>\n'
+            '</div></div>\n'
         )
     return action_plan_tool

@@ -209,6 +209,9 @@ def resource_finder(ctx: MacroContext):
             + _select(ctx, "format", "filter_format", "filter_any_format", used("formats", "format"))
             + _select(ctx, "language", "filter_language", "filter_any_language", languages)
             + '</div></details>'
+            # A submit button (WCAG 3.2.2, HTML_CodeSniffer H32.2): filtering is live, and this
+            # applies the choices and announces the count, as Enter does.
+            + f'<button type="submit" class="tiw-filter__apply">{_esc(ctx.t("filter_apply"))}</button>'
             + f'<button type="button" class="tiw-filter__clear" data-filter-clear>'
             f'{_esc(ctx.t("filter_clear"))}</button></form>'
         )
