@@ -55,9 +55,9 @@ def action_plan_tool(ctx: MacroContext):
         empty_cells = "<td></td>" * (len(columns) - 1)
         rows = "".join(f"<tr><td>{n}.</td>{empty_cells}</tr>" for n in range(1, TEMPLATE_ROWS + 1))
         data = " ".join(f'data-msg-{name}="{_attr(t(key, **values))}"' for name, (key, values) in MESSAGES.items())
-        def button(role: str, key: str, secondary: bool = False) -> str:
+        def button(role: str, key: str, secondary: bool = False, kind: str = "button") -> str:
             cls = "tiw-tool-button tiw-tool-button--secondary" if secondary else "tiw-tool-button"
-            return f'<button type="button" class="{cls}" data-tiw-ap-{role}>{html.escape(t(key))}</button>'
+            return f'<button type="{kind}" class="{cls}" data-tiw-ap-{role}>{html.escape(t(key))}</button>'
 
         return (
             f'<div class="tiw-action-plan" data-tiw-action-plan data-storage-key="{STORAGE_KEY}" '
@@ -67,16 +67,16 @@ def action_plan_tool(ctx: MacroContext):
             '<div class="tiw-action-plan__table" data-tiw-ap-table role="region" tabindex="0" aria-labelledby="tiw-ap-caption">'
             f'<table class="tiw-action-plan__template"><caption id="tiw-ap-caption" data-tiw-ap-caption>{html.escape(t("action_plan_template_caption"))}</caption>'
             f'<thead><tr>{head}</tr></thead><tbody data-tiw-ap-print-rows>{rows}</tbody></table></div>'
-            # A group, not a <form>: nothing is ever submitted (a form with no submit button fails
-            # WCAG 3.2.2, HTML_CodeSniffer H32.2).
-            f'<div role="group" class="tiw-action-plan__form" data-tiw-ap-form hidden aria-label="{_attr(t("action_plan_form_label"))}">'
+            f'<form class="tiw-action-plan__form" data-tiw-ap-form hidden aria-label="{_attr(t("action_plan_form_label"))}">'
             f'<p class="tiw-action-plan__privacy">{html.escape(t("action_plan_privacy"))}</p>'
             '<div class="tiw-action-plan__rows" data-tiw-ap-rows></div>'
             f'<p class="tiw-action-plan__add">{button("add", "action_plan_add_row", secondary=True)}</p>'
             '<div class="tiw-action-plan__buttons">'
-            + button("save", "action_plan_save") + button("export", "action_plan_export")
+            # Saving in this browser is the form's submit button (a form needs one: WCAG 3.2.2,
+            # HTML_CodeSniffer H32.2); the script stops the submission, so nothing is sent.
+            + button("save", "action_plan_save", kind="submit") + button("export", "action_plan_export")
             + button("print", "action_plan_print") + button("clear", "action_plan_clear", secondary=True)
             + '</div><p class="tiw-action-plan__status" role="status" aria-live="polite" data-tiw-ap-status></p>'
-            '</div></div>\n'
+            '</form></div>\n'
         )
     return action_plan_tool

@@ -2,17 +2,22 @@
 from __future__ import annotations
 
 from macros.context import MacroContext
+from tiw.collation import sort_key
 
 __all__ = ["glossary"]
 
 
 def glossary(ctx: MacroContext):
     def glossary() -> str:
-        """Every framework glossary term (glossary: true) with its definition, as a description list."""
+        """Every framework glossary term (glossary: true) with its definition, as a description list:
+        in the framework's (English alphabetical) order on English pages, in the Welsh alphabet's
+        order of the Welsh terms on Welsh pages."""
+        terms = [term for term in ctx.data.glossary if term["glossary"]]
+        if ctx.lang == "cy":
+            terms.sort(key=lambda term: sort_key(term["term"]["cy"], "cy"))
         rows = []
-        for term in ctx.data.glossary:
-            if term["glossary"]:
-                rows.append(f'<dt id="term-{term["id"]}">{ctx.tx(term["term"])}</dt>'
-                            f'<dd>{ctx.tx(term["definition"])}</dd>')
+        for term in terms:
+            rows.append(f'<dt id="term-{term["id"]}">{ctx.tx(term["term"])}</dt>'
+                        f'<dd>{ctx.tx(term["definition"])}</dd>')
         return f'<dl class="tiw-glossary">{"".join(rows)}</dl>\n'
     return glossary

@@ -18,10 +18,10 @@ here: it comes from data/ui.yml (the "resource repository" block).
 from __future__ import annotations
 
 import html
-import unicodedata
 
 from macros.context import MacroContext
 from tiw.catalogue import publisher
+from tiw.collation import sort_key
 from tiw.data import DataError
 from tiw.dates import format_date
 
@@ -50,9 +50,9 @@ def _raw(ctx: MacroContext, key: str) -> str:
     return ctx.data.ui[key][ctx.lang]
 
 
-def _sort_key(ctx: MacroContext, resource: dict) -> str:
-    title = unicodedata.normalize("NFD", resource["title"][ctx.lang])
-    return "".join(c for c in title if not unicodedata.combining(c)).casefold()
+def _sort_key(ctx: MacroContext, resource: dict) -> tuple:
+    # By title in the reader's alphabet: the Welsh one on Welsh pages (tiw/collation.py).
+    return sort_key(resource["title"][ctx.lang], ctx.lang)
 
 
 def _sorted(ctx: MacroContext, resources) -> list[dict]:

@@ -159,7 +159,8 @@
     }
 
     form.addEventListener("submit", function (event) {
-      // Never submitted: Enter, or any other way of submitting, does nothing.
+      // Never sent: the submit button is "Save in this browser" (its click saves); submitting the
+      // form any other way does nothing.
       event.preventDefault();
     });
 
