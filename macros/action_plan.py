@@ -58,9 +58,9 @@ def action_plan_tool(ctx: MacroContext):
         empty_cells = "<td></td>" * (len(columns) - 1)
         rows = "".join(f"<tr><td>{n}.</td>{empty_cells}</tr>" for n in range(1, TEMPLATE_ROWS + 1))
         data = " ".join(f'data-msg-{name}="{_attr(t(key, **values))}"' for name, (key, values) in MESSAGES.items())
-        def button(role: str, key: str, secondary: bool = False) -> str:
+        def button(role: str, key: str, secondary: bool = False, kind: str = "button") -> str:
             cls = "tiw-tool-button tiw-tool-button--secondary" if secondary else "tiw-tool-button"
-            return f'<button type="button" class="{cls}" data-tiw-ap-{role}>{html.escape(t(key))}</button>'
+            return f'<button type="{kind}" class="{cls}" data-tiw-ap-{role}>{html.escape(t(key))}</button>'
 
         return (
             f'<div class="tiw-action-plan" data-tiw-action-plan data-storage-key="{STORAGE_KEY}" '
@@ -81,7 +81,10 @@ def action_plan_tool(ctx: MacroContext):
             '<p class="tiw-action-plan__saved" role="status" data-tiw-ap-saved></p>'
             f'<p class="tiw-action-plan__add">{button("add", "action_plan_add_row", secondary=True)}</p>'
             '<div class="tiw-action-plan__buttons">'
-            + button("export", "action_plan_export")
+            # "Save now" is the form's submit button (a form needs one: WCAG 3.2.2, HTML_CodeSniffer
+            # H32.2; Enter in a field saves too); the script stops the submission, so nothing is sent.
+            # The plan is also saved as the reader types.
+            + button("save", "action_plan_save", kind="submit") + button("export", "action_plan_export")
             + button("print", "action_plan_print") + button("clear", "action_plan_clear", secondary=True)
             + '</div><p class="tiw-action-plan__status" role="status" aria-live="polite" data-tiw-ap-status></p>'
             '</form></div>\n'

@@ -18,12 +18,12 @@ here: it comes from data/ui.yml (the "resource repository" block).
 from __future__ import annotations
 
 import html
-import unicodedata
 
 from macros.context import MacroContext
 from tiw.core.dates import format_date
 from tiw.core.errors import DataError
 from tiw.data.catalogue import publisher
+from tiw.core.collation import sort_key
 
 __all__ = ["resource_routes", "resource_finder", "resource_level", "resource_groups"]
 
@@ -50,9 +50,9 @@ def _raw(ctx: MacroContext, key: str) -> str:
     return ctx.data.ui[key][ctx.lang]
 
 
-def _sort_key(ctx: MacroContext, resource: dict) -> str:
-    title = unicodedata.normalize("NFD", resource["title"][ctx.lang])
-    return "".join(c for c in title if not unicodedata.combining(c)).casefold()
+def _sort_key(ctx: MacroContext, resource: dict) -> tuple:
+    # By title in the reader's alphabet: the Welsh one on Welsh pages (tiw/core/collation.py).
+    return sort_key(resource["title"][ctx.lang], ctx.lang)
 
 
 def _sorted(ctx: MacroContext, resources) -> list[dict]:
@@ -209,6 +209,9 @@ def resource_finder(ctx: MacroContext):
             + _select(ctx, "format", "filter_format", "filter_any_format", used("formats", "format"))
             + _select(ctx, "language", "filter_language", "filter_any_language", languages)
             + '</div></details>'
+            # A submit button (WCAG 3.2.2, HTML_CodeSniffer H32.2): filtering is live, and this
+            # applies the choices and announces the count, as Enter does.
+            + f'<button type="submit" class="tiw-filter__apply">{_esc(ctx.t("filter_apply"))}</button>'
             + f'<button type="button" class="tiw-filter__clear" data-filter-clear>'
             f'{_esc(ctx.t("filter_clear"))}</button></form>'
         )

@@ -19,6 +19,8 @@ from tests.sitepages import SITE
 from tiw import ROOT
 
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The second engine: HTML_CodeSniffer's built script (npm html_codesniffer), WCAG2AA standard.
+HTMLCS_JS = ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
 WCAG22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -78,6 +80,13 @@ class Tab:
             self.page.evaluate(_axe_source())
         result = self.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
         return result["violations"]
+
+    def htmlcs(self, standard="WCAG2AA") -> list[dict]:
+        """HTML_CodeSniffer's errors (not its warnings and notices, which ask for a human check)."""
+        self.page.evaluate(HTMLCS_JS.read_text(encoding="utf-8"))
+        return self.page.evaluate("""standard => new Promise(done => HTMLCS.process(standard, document, () => done(
+            HTMLCS.getMessages().filter(m => m.type === HTMLCS.ERROR).map(m => ({
+                code: m.code, message: m.msg, element: m.element.outerHTML.slice(0, 160)})))))""", standard)
 
 
 @pytest.fixture()

@@ -207,8 +207,9 @@
     });
 
     form.addEventListener("submit", function (event) {
-      // Never submitted: Enter, or any other way of submitting, does nothing.
+      // Never sent: the submit button is "Save now" (and Enter in a field): it saves in this browser.
       event.preventDefault();
+      save();
     });
 
     form.addEventListener("input", function (event) {

@@ -98,9 +98,30 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpExit);
-  } else {
+  /* The search form's submit button (overrides/partials/search.html) does what Enter does in the
+     theme: open the best-scored result. The form itself is never sent anywhere. */
+  function setUpSearchSubmit() {
+    var form = document.forms.namedItem("search");
+    if (!form) return;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var best = null, bestScore = -Infinity;
+      document.querySelectorAll(".md-search-result__list > :first-child [href]").forEach(function (link) {
+        var score = parseFloat((link.firstElementChild || link).getAttribute("data-md-score"));
+        if (best === null || score > bestScore) { best = link; bestScore = score; }
+      });
+      if (best) best.click();
+    });
+  }
+
+  function setUp() {
     setUpExit();
+    setUpSearchSubmit();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
   }
 })();
