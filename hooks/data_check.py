@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from tiw.data import DataError, load_site_data
+from tiw.frontmatter import check_all_front_matter
 
 log = logging.getLogger("mkdocs.hooks.data_check")
 STALE_AFTER_DAYS = 365
@@ -19,6 +21,10 @@ def on_config(config):
         site = load_site_data()
     except DataError as exc:
         raise PluginError(f"The site's data has a problem:\n{exc}") from None
+    try:
+        check_all_front_matter(Path(config.docs_dir))
+    except DataError as exc:
+        raise PluginError(f"A page's front matter has a problem:\n{exc}") from None
     today = dt.date.today()
     for service in site.services:
         age = (today - dt.date.fromisoformat(service["checked"])).days

@@ -148,7 +148,7 @@ def test_posts_load_newest_first_and_refuse_bad_posts(tmp_path):
     with pytest.raises(DataError) as err:
         load_posts(tmp_path)
     msg = str(err.value)
-    assert "en/news/posts/2026-04-01-lonely.md: this news post has no Welsh twin" in msg
+    assert "en/news/posts/2026-04-01-lonely.md, line 1: this news post has no Welsh twin" in msg
     assert "cy/news/posts/2026-05-01-no-date.md, field 'date': is missing" in msg
     assert "en/news/posts/2026-05-01-no-date.md, field 'title': is missing" in msg
     assert re.search(r"en/news/posts/2026-06-01-wrong.md, line \d+, field 'date': is 2026-06-02", msg)

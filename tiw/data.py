@@ -17,6 +17,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from tiw import LANGS, ROOT
+from tiw.sourcetext import EncodingProblem, read_source
 
 DATA_DIR = ROOT / "data"
 SCHEMA_DIR = ROOT / "schemas"
@@ -109,8 +110,17 @@ def read_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
     """Parse one YAML file; return (data, line map). Malformed YAML raises DataError with the line."""
     if not path.is_file():
         raise DataError(f"{rel(path)}: the file is missing. Expected a YAML data file here.")
-    data, node = parse_yaml(path.read_text(encoding="utf-8"), path)
+    data, node = parse_yaml(read_text(path), path)
     return data, (_line_map(node) if node is not None else {})
+
+
+def read_text(path: Path) -> str:
+    """An editor's file as text (BOM and CRLF accepted); a non-UTF-8 byte raises DataError with
+    its line and column."""
+    try:
+        return read_source(path, rel(path))
+    except EncodingProblem as exc:
+        raise DataError(str(exc)) from None
 
 
 _schema_cache: dict[str, tuple[float, Any]] = {}
@@ -187,7 +197,12 @@ def _format_error(path: Path, data: Any, lines: dict[tuple, int], err) -> str:
         epath_full = epath
         what = _EXPLAIN.get(err.validator, lambda e: e.message)(err)
         expected = err.schema.get("description") or _ref_description(err.schema)
-    line = lines.get(epath) or lines.get(epath[:-1]) or lines.get(())
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        # Point at the first unknown field itself, not at the start of its entry.
+        extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
+        if extra and epath + (extra[0],) in lines:
+            epath_full = epath + (extra[0],)
+    line = lines.get(epath_full) or lines.get(epath) or lines.get(epath[:-1]) or lines.get(())
     entry, fld = _describe_path(data, epath_full)
     parts = [rel(path)]
     if line:
@@ -267,15 +282,25 @@ def _check_ui(ui: dict, path: Path, lines: dict) -> None:
             )
 
 
-def _unique_ids(items: list[dict], path: Path, lines: dict, key: str) -> None:
-    seen: dict[str, int] = {}
-    for i, item in enumerate(items):
-        if item["id"] in seen:
-            raise DataError(
-                f"{rel(path)}, line {lines.get((key, i), '?')}, entry '{item['id']}': this id is used "
-                f"twice (also entry {seen[item['id']] + 1}). Expected: each id once."
-            )
-        seen[item["id"]] = i
+def unique_ids(data: Any, path: Path, lines: dict, where: tuple = ()) -> None:
+    """The one uniqueness rule for every data file: in any list of entries that have an `id`
+    (levels, terms, services, each taxonomy list, ...), each id appears once."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            unique_ids(value, path, lines, where + (key,))
+    elif isinstance(data, list):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(data):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                if item["id"] in seen:
+                    first = lines.get(where + (seen[item["id"]],), "?")
+                    listed = ".".join(map(str, where)) or "top level"
+                    raise DataError(
+                        f"{rel(path)}, line {lines.get(where + (i,), '?')}, entry '{item['id']}', field 'id': "
+                        f"this id is used twice in '{listed}' (first on line {first}). Expected: each id "
+                        "once in a list; rename one of them.")
+                seen[item["id"]] = i
+            unique_ids(item, path, lines, where + (i,))
 
 
 _cache: dict[str, tuple[tuple, SiteData]] = {}
@@ -297,9 +322,7 @@ def load_site_data() -> SiteData:
         path = DATA_DIR / f"{stem}.yml"
         loaded[stem] = validate_file(path, schema)
         _, lines = read_yaml(path)
-        for key in ("levels", "principles", "ways", "goals", "terms", "items", "services"):
-            if isinstance(loaded[stem], dict) and isinstance(loaded[stem].get(key), list):
-                _unique_ids(loaded[stem][key], path, lines, key)
+        unique_ids(loaded[stem], path, lines)
         if stem == "ui":
             _check_ui(loaded[stem], path, lines)
         if stem == "which_level":

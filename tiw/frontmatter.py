@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from tiw.data import DataError, parse_yaml, rel
+from tiw.data import DataError, parse_yaml, read_text, rel
 
 _FRONT = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S)
 
@@ -17,7 +17,7 @@ _FRONT = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S
 def read_front_matter(path: Path) -> tuple[dict[str, Any], dict[str, int], str]:
     """Return (front matter, line of each top-level key in the file, body). A page without front
     matter gives ({}, {}, text). Malformed YAML raises DataError naming the file and line."""
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     m = _FRONT.match(text)
     if not m:
         return {}, {}, text
@@ -32,3 +32,16 @@ def read_front_matter(path: Path) -> tuple[dict[str, Any], dict[str, int], str]:
         for key_node, _ in node.value:
             lines[key_node.value] = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the opening ---
     return data, lines, text[m.end():]
+
+
+def check_all_front_matter(docs_dir: Path) -> None:
+    """Every page's front matter parses (MkDocs would otherwise treat broken front matter as text
+    and publish it). Raises DataError listing each broken page with its line."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            read_front_matter(path)
+        except DataError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise DataError("\n".join(problems))
