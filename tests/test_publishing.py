@@ -466,6 +466,8 @@ def test_ci_workflow_runs_make_test_on_pull_requests():
 def test_deploy_workflow_tests_builds_with_site_url_and_deploys():
     deploy = _workflow("deploy.yml")
     assert deploy["on"]["push"]["branches"] == ["main"]
+    # A daily rebuild publishes news posts held back until their date (issue 12).
+    assert re.fullmatch(r"\S+ \S+ \* \* \*", deploy["on"]["schedule"][0]["cron"]), deploy["on"].get("schedule")
     steps = _steps(deploy)
     runs = [s.get("run", "") for s in steps]
     assert any(re.search(r"(^|\n)\s*make test\s*($|\n)", r) for r in runs)
@@ -510,7 +512,7 @@ def test_broken_news_post_fails_the_build_naming_the_file(project_copy):
     post.unlink()
     result = _build(root, env)
     assert result.returncode != 0, "the build passed with a news post missing its Welsh twin"
-    assert f"docs/en/{POSTS_DIR}/{post.name}: this news post has no Welsh twin" in result.stderr + result.stdout
+    assert f"docs/en/{POSTS_DIR}/{post.name}, line 1: this news post has no Welsh twin" in result.stderr + result.stdout
 
 
 @pytest.mark.slow
