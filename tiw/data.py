@@ -42,7 +42,7 @@ class DataError(Exception):
     """Bad data. The message is written for the editor who has to fix it."""
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: 10x faster
     """SafeLoader that keeps dates as text (the schemas check their YYYY-MM-DD form) and refuses
     duplicate keys, which plain YAML silently resolves by keeping the last one."""
 
@@ -95,7 +95,12 @@ def parse_yaml(text: str, path: Path, *, first_line: int = 1, what: str = "this"
     """Parse YAML text from `path` (starting at line `first_line` of that file): (data, node tree).
     Malformed YAML raises DataError with the file's line number."""
     try:
-        return yaml.load(text, Loader=_Loader), yaml.compose(text, Loader=_Loader)
+        loader = _Loader(text)  # parse once: the node tree gives the lines, the data is built from it
+        try:
+            node = loader.get_single_node()
+            return (loader.construct_document(node) if node is not None else None), node
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f", line {mark.line + first_line}" if mark else ""

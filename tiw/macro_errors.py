@@ -15,9 +15,13 @@ _FRONT = re.compile(r"\A(?:\ufeff)?-{3}[ \t]*\r?\n.*?\r?\n(?:-{3}|\.{3})[ \t]*(?
 
 
 def body_offset(source: str) -> int:
-    """How many lines of the file come before the Markdown the macros see (the front matter)."""
+    """How many lines of the file come before the Markdown the macros see: the front matter and
+    the blank lines after it (MkDocs strips both before the macros render the page)."""
     m = _FRONT.match(source)
-    return m.group(0).count("\n") if m else 0
+    if not m:
+        return 0
+    rest = source[m.end():].replace("\r\n", "\n")
+    return m.group(0).count("\n") + (len(rest) - len(rest.lstrip("\n")))
 
 
 def template_line(error: BaseException) -> int | None:
@@ -42,7 +46,7 @@ def describe(error: BaseException, known: list[str]) -> str:
         name = re.search(r"'([^']+)' is undefined", str(error))
         shown = name.group(1) if name else str(error)
         return (f"'{shown}' is not a macro or value the site knows. Expected one of: {', '.join(sorted(known))} "
-                "(see README.md, \"Macros\")")
+                "(each is defined in macros/)")
     if isinstance(error, DataError):
         return str(error)
     return f"a macro failed ({type(error).__name__}: {error}). Check the macro's name and the values in its brackets"
@@ -57,4 +61,4 @@ def message(error: BaseException, source_path: Path, *, title_line: int | None =
         inner = template_line(error)
         line = (inner + body_offset(source)) if inner else None
     where = rel(source_path) + (f", line {line}" if line else "")
-    return f"{where}: {describe(error, known)}."
+    return f"{where}: {describe(error, known).rstrip('.')}."
