@@ -1,18 +1,25 @@
-"""Build hook: a Content-Security-Policy for every page, as a <meta http-equiv> tag.
+"""Build hook: a Content-Security-Policy for every page, as a <meta http-equiv> tag, that allows no
+inline script at all.
 
 overrides/main.html puts the marker ``<!-- tiw:csp -->`` at the top of the ``site_meta`` block;
-after the page is rendered this hook replaces it with the policy. Scripts may come only from the
-site itself: the theme's few inline scripts (``__md_scope``, the palette, the tabbed-hash snippet,
-and any a template adds) are allowed by their SHA-256 hashes, computed here from the exact bytes
-on each page, never by 'unsafe-inline'. JSON data blocks (``type="application/json"``, the theme's
-``__config``) are not executed and need no hash.
+after the page is rendered this hook replaces it with the policy. The policy is the same on every
+page and is never computed from what a page contains: an earlier version hashed every inline
+script it found, so a script that reached a page through content was blessed and ran. The theme's
+three inline scripts (storage helpers, saved palette, tab from the address) are served as files
+instead (overrides/partials/javascripts/), so ``script-src 'self'`` is all the site needs.
+
+As a second line behind the content check (tiw/core/content_safety.py), the build stops if a finished
+page still holds an executable inline script, an ``on…=`` event attribute or a ``javascript:``
+URL, naming the page's source file: the browser would refuse to run it anyway.
 
 Why each directive is as it is:
 - default-src 'self': nothing from any other host, ever (fonts, frames, media, workers included).
+- script-src 'self': scripts only from the site's own files; no inline script, no eval.
 - img-src 'self' data:: the theme's icons are SVG data: URIs inside its CSS (mask-image).
 - style-src 'self' 'unsafe-inline': Material's JavaScript sets ``style`` attributes (the header
   shadow, the sidebar heights, the search result layout, the "back to top" button) and a hash cannot
-  cover an attribute. Styles cannot send data or run code, and no third-party style is allowed.
+  cover an attribute. Styles cannot run code; content may not carry resource-loading styles
+  (tiw/core/content_safety.py) and no third-party style is allowed.
 - connect-src 'self': the search index and the search worker's requests stay on the site.
 - object-src 'none'; base-uri 'self'; form-action 'self': no plugins, no <base> hijack, forms post
   only to the site.
@@ -20,58 +27,78 @@ Why each directive is as it is:
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
+from html.parser import HTMLParser
+
+from mkdocs.exceptions import PluginError
 
 MARKER = "<!-- tiw:csp -->"
-_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
-_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
-# Script types the browser executes (anything else is a data block and needs no hash).
+POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+])
+# Script types the browser executes (anything else, such as the theme's JSON config, is data).
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
+_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """The CSP source expressions ('sha256-…') of every executable inline script, in page order."""
-    out: list[str] = []
-    for m in _SCRIPT.finditer(html):
-        attrs = m.group("attrs")
-        if re.search(r"\bsrc\s*=", attrs, re.I):
-            continue
-        t = _TYPE.search(attrs)
-        if (t.group(1).lower() if t else "") not in _EXECUTABLE:
-            continue
-        digest = base64.b64encode(hashlib.sha256(m.group("body").encode("utf-8")).digest()).decode()
-        source = f"'sha256-{digest}'"
-        if source not in out:
-            out.append(source)
-    return out
+class _ScriptFinder(HTMLParser):
+    """Collects what would run as script in a finished page, each with its line in the HTML."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        names = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "script" and "src" not in names and names.get("type", "").strip().lower() in _EXECUTABLE:
+            self.found.append((line, "an inline <script>"))
+        for name, value in names.items():
+            if name.startswith("on"):
+                self.found.append((line, f"an event attribute {name}= on <{tag}>"))
+            elif name in _URL_ATTRS and re.match(r"\s*javascript:", value, re.I):
+                self.found.append((line, f"a javascript: URL in {name}= on <{tag}>"))
+
+    handle_startendtag = handle_starttag
 
 
-def policy(html: str) -> str:
-    scripts = " ".join(["'self'", *inline_script_hashes(html)])
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src {scripts}",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
+def inline_scripts(html: str) -> list[tuple[int, str]]:
+    """(line, what) for every inline script, event attribute or javascript: URL in the page."""
+    finder = _ScriptFinder()
+    finder.feed(html)
+    finder.close()
+    return finder.found
+
+
+def policy(html: str = "") -> str:
+    """The site's policy. It takes the page only to keep the old call shape; it never reads it."""
+    return POLICY
 
 
 def on_post_page(output: str, page, config):
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(output)}">'
+    found = inline_scripts(output)
+    if found:
+        line, what = found[0]
+        raise PluginError(
+            f"{page.file.src_uri}: the built page ({page.url or 'home'}) has {what} (line {line} of the "
+            "HTML). The site runs no inline script: put behaviour in a file under docs/assets/javascripts/ "
+            "loaded by a template (front matter page_scripts: [name.js]), never in content.")
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
     if MARKER in output:
         return output.replace(MARKER, tag, 1)
     # A page rendered by a template that does not extend main.html: put the policy right after
     # <meta charset> so that it governs every script that follows.
     m = re.search(r"<meta charset=[^>]*>", output, re.I)
     if not m:
-        raise ValueError(f"hooks/csp.py: {page.file.src_uri}: no <meta charset> to place the "
-                         f"Content-Security-Policy after; extend overrides/main.html")
+        raise PluginError(f"hooks/csp.py: {page.file.src_uri}: no <meta charset> to place the "
+                          f"Content-Security-Policy after; extend overrides/main.html")
     return output[: m.end()] + tag + output[m.end():]
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from tiw.core.errors import DataError
 from tiw.build import state
 from tiw.build.sequence import is_first_build
+from tiw.core.frontmatter import check_all_front_matter
 
 log = logging.getLogger("mkdocs.hooks.data_check")
 STALE_AFTER_DAYS = 365
@@ -23,6 +25,10 @@ def on_config(config):
         site = (state.start() if is_first_build(config) else state.current()).site
     except DataError as exc:
         raise PluginError(f"The site's data has a problem:\n{exc}") from None
+    try:
+        check_all_front_matter(Path(config.docs_dir))
+    except DataError as exc:
+        raise PluginError(f"A page's front matter has a problem:\n{exc}") from None
     today = dt.date.today()
     for service in site.services:
         age = (today - dt.date.fromisoformat(service["checked"])).days

@@ -2,6 +2,9 @@
 
 - At build start every post is checked (tiw.publishing.news.load_posts): a post missing its twin in the other
   language, a date or a title, or a malformed one, stops the build with a message naming the file.
+- A post dated after the build date is held back: not listed, not in the feed, its page not built;
+  the build says so with an INFO line, and the first build on or after its date publishes it (the
+  deploy workflow rebuilds on a schedule for this, README.md).
 - A post page gets its date (in its language, Welsh month names) and tags under its heading, and a
   link back to the news index; its summary is its description unless it has one.
 - Every page advertises its language's Atom feed in <head> (`tiw_feed`, see overrides/main.html).
@@ -22,7 +25,7 @@ from tiw.build.language import absolute_url, build_language, site_path, source_p
 from tiw.build.sequence import current_language
 from tiw.core.dates import format_date
 from tiw.core.errors import DataError
-from tiw.publishing.news import FEED_URL, INDEX_URL, atom_feed, is_post, load_posts
+from tiw.publishing.news import FEED_URL, INDEX_URL, POSTS_DIR, atom_feed, held_back, is_post, load_posts
 
 log = logging.getLogger("mkdocs.hooks.news")
 _state: dict = {}
@@ -31,9 +34,24 @@ _state: dict = {}
 def on_config(config):
     try:
         _state["posts"] = load_posts(Path(config.docs_dir))
+        _state["held"] = held_back(Path(config.docs_dir))
     except DataError as exc:
         raise PluginError(f"A news post has a problem:\n{exc}") from None
+    for post in _state["held"]:
+        if post.lang == "en":
+            log.info(f"News post {post.src} (both languages) is dated {post.date.isoformat()}: held back "
+                     "until a build on or after that date.")
     return config
+
+
+def on_files(files, config):
+    """Leave the held-back posts' pages out of the build (both languages)."""
+    held = {f"{POSTS_DIR}/{p.path.name}" for p in _state.get("held", [])}
+    for file in list(files):
+        src = file.src_uri
+        if any(src == h or src.endswith("/" + h) for h in held):
+            files.remove(file)
+    return files
 
 
 def _post_for(page, config):

@@ -33,7 +33,9 @@ def _published(ctx: MacroContext) -> list[dict]:
 
 def _href(contact: dict) -> str:
     digits = re.sub(r"[^0-9+]", "", contact["value"])
-    return {"phone": f"tel:{digits}", "text": f"sms:{digits}", "web": contact["value"]}[contact["kind"]]
+    # The schema fixes each kind's form (schemas/services.schema.yaml), so no other scheme reaches here.
+    return {"phone": f"tel:{digits}", "text": f"sms:{digits}", "email": f"mailto:{contact['value']}",
+            "web": contact["value"]}[contact["kind"]]
 
 
 def support_services(ctx: MacroContext):

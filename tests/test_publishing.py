@@ -148,7 +148,7 @@ def test_posts_load_newest_first_and_refuse_bad_posts(tmp_path):
     with pytest.raises(DataError) as err:
         load_posts(tmp_path)
     msg = str(err.value)
-    assert "en/news/posts/2026-04-01-lonely.md: this news post has no Welsh twin" in msg
+    assert "en/news/posts/2026-04-01-lonely.md, line 1: this news post has no Welsh twin" in msg
     assert "cy/news/posts/2026-05-01-no-date.md, field 'date': is missing" in msg
     assert "en/news/posts/2026-05-01-no-date.md, field 'title': is missing" in msg
     assert re.search(r"en/news/posts/2026-06-01-wrong.md, line \d+, field 'date': is 2026-06-02", msg)
@@ -469,6 +469,8 @@ def test_ci_workflow_runs_make_test_on_pull_requests():
 def test_deploy_workflow_tests_builds_with_site_url_and_deploys():
     deploy = _workflow("deploy.yml")
     assert deploy["on"]["push"]["branches"] == ["main"]
+    # A daily rebuild publishes news posts held back until their date (issue 12).
+    assert re.fullmatch(r"\S+ \S+ \* \* \*", deploy["on"]["schedule"][0]["cron"]), deploy["on"].get("schedule")
     steps = _steps(deploy)
     runs = [s.get("run", "") for s in steps]
     assert any(re.search(r"(^|\n)\s*(bash )?\.ci/run\s*($|\n)", r) for r in runs)
@@ -515,7 +517,7 @@ def test_broken_news_post_fails_the_build_naming_the_file(project_copy):
     post.unlink()
     result = _build(root, env)
     assert result.returncode != 0, "the build passed with a news post missing its Welsh twin"
-    assert f"docs/en/{POSTS_DIR}/{post.name}: this news post has no Welsh twin" in result.stderr + result.stdout
+    assert f"docs/en/{POSTS_DIR}/{post.name}, line 1: this news post has no Welsh twin" in result.stderr + result.stdout
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from tiw.core.errors import DataError, rel
-from tiw.core.yamlfile import parse_yaml
+from tiw.core.yamlfile import parse_yaml, read_text
 
 # The one front-matter pattern (a block between --- and --- or ..., LF or CRLF): groups are the
 # opening line, the YAML block (may be empty) and the closing line. The translator tools and the
@@ -27,7 +27,7 @@ def match_front_matter(text: str) -> re.Match | None:
 def read_front_matter(path: Path) -> tuple[dict[str, Any], dict[str, int], str]:
     """Return (front matter, line of each top-level key in the file, body). A page without front
     matter gives ({}, {}, text). Malformed YAML raises DataError naming the file and line."""
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     m = match_front_matter(text)
     if not m:
         return {}, {}, text
@@ -42,3 +42,16 @@ def read_front_matter(path: Path) -> tuple[dict[str, Any], dict[str, int], str]:
         for key_node, _ in node.value:
             lines[key_node.value] = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the opening ---
     return data, lines, text[m.end():]
+
+
+def check_all_front_matter(docs_dir: Path) -> None:
+    """Every page's front matter parses (MkDocs would otherwise treat broken front matter as text
+    and publish it). Raises DataError listing each broken page with its line."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            read_front_matter(path)
+        except DataError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise DataError("\n".join(problems))

@@ -89,7 +89,12 @@ def _format_error(path: Path, data: Any, lines: dict[tuple, int], err) -> str:
         epath_full = epath
         what = _EXPLAIN.get(err.validator, lambda e: e.message)(err)
         expected = err.schema.get("description") or _ref_description(err.schema)
-    line = lines.get(epath) or lines.get(epath[:-1]) or lines.get(())
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        # Point at the first unknown field itself, not at the start of its entry.
+        extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
+        if extra and epath + (extra[0],) in lines:
+            epath_full = epath + (extra[0],)
+    line = lines.get(epath_full) or lines.get(epath) or lines.get(epath[:-1]) or lines.get(())
     entry, fld = _describe_path(data, epath_full)
     parts = [rel(path)]
     if line:

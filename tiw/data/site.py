@@ -78,15 +78,25 @@ def _check_ui(ui: dict, path: Path, lines: dict) -> None:
             )
 
 
-def _unique_ids(items: list[dict], path: Path, lines: dict, key: str) -> None:
-    seen: dict[str, int] = {}
-    for i, item in enumerate(items):
-        if item["id"] in seen:
-            raise DataError(
-                f"{rel(path)}, line {lines.get((key, i), '?')}, entry '{item['id']}': this id is used "
-                f"twice (also entry {seen[item['id']] + 1}). Expected: each id once."
-            )
-        seen[item["id"]] = i
+def unique_ids(data: Any, path: Path, lines: dict, where: tuple = ()) -> None:
+    """The one uniqueness rule for every data file: in any list of entries that have an `id`
+    (levels, terms, services, each taxonomy list, ...), each id appears once."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            unique_ids(value, path, lines, where + (key,))
+    elif isinstance(data, list):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(data):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                if item["id"] in seen:
+                    first = lines.get(where + (seen[item["id"]],), "?")
+                    listed = ".".join(map(str, where)) or "top level"
+                    raise DataError(
+                        f"{rel(path)}, line {lines.get(where + (i,), '?')}, entry '{item['id']}', field 'id': "
+                        f"this id is used twice in '{listed}' (first on line {first}). Expected: each id "
+                        "once in a list; rename one of them.")
+                seen[item["id"]] = i
+            unique_ids(item, path, lines, where + (i,))
 
 
 def load_site_data() -> SiteData:
@@ -97,9 +107,7 @@ def load_site_data() -> SiteData:
         path = DATA_DIR / f"{stem}.yml"
         loaded[stem] = validate_file(path, schema)
         _, lines = read_yaml(path)
-        for key in ("levels", "principles", "ways", "goals", "terms", "items", "services"):
-            if isinstance(loaded[stem], dict) and isinstance(loaded[stem].get(key), list):
-                _unique_ids(loaded[stem][key], path, lines, key)
+        unique_ids(loaded[stem], path, lines)
         if stem == "ui":
             _check_ui(loaded[stem], path, lines)
         if stem == "which_level":

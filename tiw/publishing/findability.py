@@ -75,6 +75,26 @@ def write_sitemap(site_dir: Path, entries: list[SitemapEntry], site_url: str) ->
 # --- redirects ----------------------------------------------------------------------------------
 
 REDIRECTS_FILE = DATA_DIR / "redirects.yml"
+# What the build writes besides pages (in each language's root): a redirect may not write a page
+# inside or over any of these, or the build would fail half-written (FileExistsError) or clobber it.
+GENERATED_FILES = ("404.html", "robots.txt", "sitemap.xml", "sitemap.xml.gz", "news/feed.xml")
+GENERATED_FOLDERS = ("assets/", "search/", "downloads/")
+
+
+def _collision(old: str, docs_dir: Path) -> str | None:
+    """Why a redirect at `old` would collide with a generated or existing file, or None."""
+    for folder in GENERATED_FOLDERS:
+        if old.startswith(folder):
+            return f"{folder} is written by the build (the theme's files, search, downloads)"
+    parts = old.rstrip("/").split("/")
+    for n in range(1, len(parts) + 1):
+        prefix = "/".join(parts[:n])
+        if prefix in GENERATED_FILES:
+            return f"{prefix} is a file the build writes"
+        for base in (docs_dir, *(docs_dir / lang for lang in LANGS)):
+            if (base / prefix).is_file():
+                return f"{rel(base / prefix)} is an existing file"
+    return None
 
 
 @dataclass(frozen=True)
@@ -113,6 +133,10 @@ def load_redirects(path: Path = REDIRECTS_FILE, docs_dir: Path | None = None) ->
         if old_pages:
             problems.append(f"{where}, field 'from': a page still exists at {item['from']} (docs/en/{old_pages[0]}). "
                             "Expected: the address of a page that has moved away.")
+        clash = _collision(item["from"], docs_dir)
+        if clash:
+            problems.append(f"{where}, field 'from': the redirect would be written at {item['from']}index.html, but "
+                            f"{clash}. Expected: the old address of a page (nothing is written until this is fixed).")
         if item["from"] in seen:
             problems.append(f"{where}, field 'from': {item['from']} is listed twice (also entry {seen[item['from']] + 1}).")
         seen.setdefault(item["from"], i)

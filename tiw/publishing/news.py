@@ -100,8 +100,9 @@ def _check_post(path: Path, lang: str, problems: list[str]) -> Post | None:
                 tags=tuple(t.strip() for t in tags))
 
 
-def load_posts(docs_dir: Path | None = None) -> dict[str, list[Post]]:
-    """Every post, checked, per language, newest first. Raises DataError listing all problems."""
+def check_posts(docs_dir: Path | None = None) -> dict[str, list[Post]]:
+    """Every post, checked, per language, newest first, whatever its date. Raises DataError
+    listing all problems (a missing twin or field, two posts with one short name, ...)."""
     docs_dir = docs_dir or ROOT / "docs"
     problems: list[str] = []
     names = {lang: {p.name for p in (docs_dir / lang / POSTS_DIR).glob("*.md")} for lang in LANGS}
@@ -109,13 +110,22 @@ def load_posts(docs_dir: Path | None = None) -> dict[str, list[Post]]:
         for other in LANGS:
             for name in sorted(names[other] - names[lang]):
                 problems.append(
-                    f"{rel(docs_dir / other / POSTS_DIR / name)}: this news post has no "
+                    f"{rel(docs_dir / other / POSTS_DIR / name)}, line 1: this news post has no "
                     f"{'Welsh' if lang == 'cy' else 'English'} twin. Expected: "
                     f"{rel(docs_dir / lang / POSTS_DIR / name)} with the same file name, "
                     f"in {'Welsh' if lang == 'cy' else 'English'}.")
     posts: dict[str, list[Post]] = {lang: [] for lang in LANGS}
     for lang in LANGS:
+        by_slug: dict[str, Path] = {}
         for path in sorted((docs_dir / lang / POSTS_DIR).glob("*.md")):
+            m = FILE_NAME.match(path.name)
+            if m and m.group(2) in by_slug:
+                problems.append(
+                    f"{rel(path)}, line 1: this post has the same short name '{m.group(2)}' as "
+                    f"{rel(by_slug[m.group(2)])}. Expected: one post per short name; give one of them "
+                    "another name (in both languages), or delete the older one.")
+            elif m:
+                by_slug[m.group(2)] = path
             post = _check_post(path, lang, problems)
             if post:
                 posts[lang].append(post)
@@ -124,6 +134,23 @@ def load_posts(docs_dir: Path | None = None) -> dict[str, list[Post]]:
     for lang in LANGS:
         posts[lang].sort(key=lambda p: (p.date, p.src), reverse=True)
     return posts
+
+
+def build_date() -> dt.date:
+    """The day the site is built: posts dated after it are held back until a build on or after it."""
+    return dt.date.today()
+
+
+def load_posts(docs_dir: Path | None = None, today: dt.date | None = None) -> dict[str, list[Post]]:
+    """The published posts per language (dated on or before `today`, the build date), newest first."""
+    today = today or build_date()
+    return {lang: [p for p in posts if p.date <= today] for lang, posts in check_posts(docs_dir).items()}
+
+
+def held_back(docs_dir: Path | None = None, today: dt.date | None = None) -> list[Post]:
+    """The posts (every language) dated after `today`: not listed, not in the feed, not built."""
+    today = today or build_date()
+    return [p for posts in check_posts(docs_dir).values() for p in posts if p.date > today]
 
 
 def _stamp(d: dt.date) -> str:
