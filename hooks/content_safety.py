@@ -1,5 +1,6 @@
 """Build hook: refuse content that could run script or load another site's files (pages, front
 matter, data, catalogue), naming file and line, before anything renders (tiw/core/content_safety.py)."""
+
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError

@@ -25,6 +25,7 @@ Why each directive is as it is:
   only to the site.
 (frame-ancestors cannot be set from a meta tag; a host that can send headers should add it.)
 """
+
 from __future__ import annotations
 
 import re
@@ -33,16 +34,18 @@ from html.parser import HTMLParser
 from mkdocs.exceptions import PluginError
 
 MARKER = "<!-- tiw:csp -->"
-POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-])
+POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+)
 # Script types the browser executes (anything else, such as the theme's JSON config, is data).
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
 _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
@@ -89,7 +92,8 @@ def on_post_page(output: str, page, config):
         raise PluginError(
             f"{page.file.src_uri}: the built page ({page.url or 'home'}) has {what} (line {line} of the "
             "HTML). The site runs no inline script: put behaviour in a file under docs/assets/javascripts/ "
-            "loaded by a template (front matter page_scripts: [name.js]), never in content.")
+            "loaded by a template (front matter page_scripts: [name.js]), never in content."
+        )
     tag = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
     if MARKER in output:
         return output.replace(MARKER, tag, 1)
@@ -97,9 +101,11 @@ def on_post_page(output: str, page, config):
     # <meta charset> so that it governs every script that follows.
     m = re.search(r"<meta charset=[^>]*>", output, re.I)
     if not m:
-        raise PluginError(f"hooks/csp.py: {page.file.src_uri}: no <meta charset> to place the "
-                          f"Content-Security-Policy after; extend overrides/main.html")
-    return output[: m.end()] + tag + output[m.end():]
+        raise PluginError(
+            f"hooks/csp.py: {page.file.src_uri}: no <meta charset> to place the "
+            f"Content-Security-Policy after; extend overrides/main.html"
+        )
+    return output[: m.end()] + tag + output[m.end() :]
 
 
 # -- The browser editor (/admin/, /cy/admin/; hooks/editor.py) ---------------------------------------

@@ -1,6 +1,7 @@
 """Build hook: read and validate all shared data once, before anything renders (tiw.build.state),
 and stop the build with the editor-facing message when something is wrong (never render blank or
 fall back silently)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,9 +10,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from tiw.core.errors import DataError
 from tiw.build import state
 from tiw.build.sequence import is_first_build
+from tiw.core.errors import DataError
 from tiw.core.frontmatter import check_all_front_matter
 
 log = logging.getLogger("mkdocs.hooks.data_check")
@@ -34,7 +35,9 @@ def on_config(config):
         age = (today - dt.date.fromisoformat(service["checked"])).days
         if service["status"] == "confirmed" and age > STALE_AFTER_DAYS and service["id"] not in _warned:
             _warned.add(service["id"])
-            log.warning(f"data/services.yml, entry '{service['id']}': its details were last checked on "
-                        f"{service['checked']}, more than a year ago. Check them against {service['source_url']} "
-                        "and update 'checked' (or set status: unconfirmed to stop publishing it).")
+            log.warning(
+                f"data/services.yml, entry '{service['id']}': its details were last checked on "
+                f"{service['checked']}, more than a year ago. Check them against {service['source_url']} "
+                "and update 'checked' (or set status: unconfirmed to stop publishing it)."
+            )
     return config

@@ -5,6 +5,7 @@ are in no navigation, search index or sitemap (and say noindex). Decap CMS is co
 node_modules (pinned in package-lock.json) into /admin/decap/ once; its script loads only there.
 The configuration is generated from schemas/ (tiw_editor/config.py) on every build.
 """
+
 from __future__ import annotations
 
 import html
@@ -55,8 +56,10 @@ def _site_root(config) -> Path:
 def _copy_decap(admin: Path) -> None:
     bundle = DECAP_DIST / "decap-cms.js"
     if not bundle.is_file():
-        raise PluginError(f"The browser editor needs {bundle.relative_to(ROOT)}: run `npm ci` "
-                          "(decap-cms is pinned in package.json and package-lock.json), then build again.")
+        raise PluginError(
+            f"The browser editor needs {bundle.relative_to(ROOT)}: run `npm ci` "
+            "(decap-cms is pinned in package.json and package-lock.json), then build again."
+        )
     dest = admin / "decap"
     dest.mkdir(parents=True, exist_ok=True)
     for src in DECAP_DIST.iterdir():
@@ -93,9 +96,15 @@ def on_post_build(config):
         "production": _production(),
     }
     (here / "editor.json").write_text(json.dumps(settings, ensure_ascii=False, indent=1), encoding="utf-8")
-    page = PAGE.format(lang=lang, csp=MARKER, title=html.escape(strings["title"][lang]),
-                       other=other, other_href=("../cy/admin/" if lang == "en" else "../../admin/"),
-                       root=rel_root, noscript=html.escape(strings["noscript"][lang]))
+    page = PAGE.format(
+        lang=lang,
+        csp=MARKER,
+        title=html.escape(strings["title"][lang]),
+        other=other,
+        other_href=("../cy/admin/" if lang == "en" else "../../admin/"),
+        root=rel_root,
+        noscript=html.escape(strings["noscript"][lang]),
+    )
     page = page.replace(MARKER, f'<meta http-equiv="Content-Security-Policy" content="{editor_policy(page)}">')
     (here / "index.html").write_text(page, encoding="utf-8")
 
@@ -107,9 +116,12 @@ def _production() -> dict | None:
         return None
     if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repo):
         raise PluginError(f"TIW_EDITOR_REPO is {repo!r}: write the GitHub repository as owner/name.")
-    out = {"repo": repo, "branch": os.environ.get("TIW_EDITOR_BRANCH", "main").strip() or "main",
-           # Same-origin path the host forwards to https://api.github.com (the CSP allows only 'self').
-           "api_root": os.environ.get("TIW_EDITOR_API_ROOT", "/github-api").rstrip("/")}
+    out = {
+        "repo": repo,
+        "branch": os.environ.get("TIW_EDITOR_BRANCH", "main").strip() or "main",
+        # Same-origin path the host forwards to https://api.github.com (the CSP allows only 'self').
+        "api_root": os.environ.get("TIW_EDITOR_API_ROOT", "/github-api").rstrip("/"),
+    }
     auth = os.environ.get("TIW_EDITOR_AUTH_URL", "").strip()
     if auth:
         if not auth.startswith("https://"):

@@ -9,6 +9,7 @@
   date as every page's lastmod).
 - Redirect pages for moved pages (data/redirects.yml), in both languages.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,7 +21,7 @@ from tiw.build import state
 from tiw.build.language import absolute_url, build_language, clean_url, counterpart_urls
 from tiw.build.sequence import is_first_build, is_last_build
 from tiw.core.errors import DataError
-from tiw.publishing.findability import OG_LOCALE, load_redirects, SitemapEntry, write_redirects, write_sitemap
+from tiw.publishing.findability import OG_LOCALE, SitemapEntry, load_redirects, write_redirects, write_sitemap
 from tiw.publishing.news import is_post
 
 _state: dict = {"entries": {}, "redirects": []}
@@ -56,8 +57,7 @@ def on_page_context(context, page, config, nav):
     }
     if not _is_404(page):
         updated = context.get("tiw_updated")
-        _state["entries"][urls[lang]] = SitemapEntry(
-            url=urls[lang], alternates=urls, lastmod=updated["iso"] if updated else None)
+        _state["entries"][urls[lang]] = SitemapEntry(url=urls[lang], alternates=urls, lastmod=updated["iso"] if updated else None)
     return context
 
 
@@ -67,5 +67,10 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     write_sitemap(site_dir, list(_state["entries"].values()), config.site_url or "/")
     ui = state.site().ui
-    write_redirects(site_dir, _state["redirects"], config.site_url or "/",
-                    {key: ui[key] for key in ("redirect_title", "redirect_text")}, docs_dir=Path(config.docs_dir))
+    write_redirects(
+        site_dir,
+        _state["redirects"],
+        config.site_url or "/",
+        {key: ui[key] for key in ("redirect_title", "redirect_text")},
+        docs_dir=Path(config.docs_dir),
+    )

@@ -10,6 +10,7 @@ download link on the framework's first page (macros/downloads.py).
 `TIW_SKIP_PDF=1` (set by `make serve` only, never by `make build` or `make test`) skips the PDFs;
 the link then says that the preview has no PDF.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,7 +29,7 @@ from tiw.build import state
 from tiw.build.language import site_path
 from tiw.build.sequence import build_languages, current_language, is_first_build, is_last_build
 from tiw.core.dates import format_date
-from tiw.publishing.framework_pdf import compose, human_size, pdf_url, SourcePage
+from tiw.publishing.framework_pdf import SourcePage, compose, human_size, pdf_url
 
 log = logging.getLogger("mkdocs.hooks.framework_pdf")
 SECTION = "framework/"
@@ -65,7 +66,7 @@ def on_nav(nav, config, files):
     pages = []
     for page in nav.pages:
         url = page.url or ""
-        rel = url[len(prefix):] if prefix and url.startswith(prefix) else url
+        rel = url[len(prefix) :] if prefix and url.startswith(prefix) else url
         if rel.startswith(SECTION):
             pages.append(SourcePage(url, Path(config.site_dir) / page.file.dest_uri))
     _state["pages"][lang] = pages
@@ -78,8 +79,15 @@ def _spawn(lang: str) -> None:
     # WeasyPrint's messages go to a file, not a pipe nobody reads until the end (a full pipe would stall it).
     log_path = Path(_state["tmp"].name) / f"weasyprint-{lang}.log"
     with open(log_path, "w", encoding="utf-8") as log_file:
-        proc = subprocess.Popen([sys.executable, "-m", "tiw.publishing.framework_pdf", "--wait"], stdin=subprocess.PIPE,
-                                stdout=log_file, stderr=subprocess.STDOUT, env=env, cwd=str(ROOT), text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tiw.publishing.framework_pdf", "--wait"],
+            stdin=subprocess.PIPE,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=str(ROOT),
+            text=True,
+        )
     _state["jobs"][lang] = {"proc": proc, "log": log_path}
 
 
@@ -91,9 +99,17 @@ def _start(config, lang: str) -> None:
     today = dt.date.today()
     strings = {key: ui[f"pdf_{key}"][lang] for key in ("title", "subtitle", "generated", "page_label")}
     strings["credit"] = ui["footer_credit"][lang]
-    document = compose(pages, lang=lang, site_url=config.site_url or "/", site_dir=Path(config.site_dir),
-                       strings=strings, author=config.site_author or "", description=config.site_description or "",
-                       date_text=format_date(today, lang), date_iso=today.isoformat())
+    document = compose(
+        pages,
+        lang=lang,
+        site_url=config.site_url or "/",
+        site_dir=Path(config.site_dir),
+        strings=strings,
+        author=config.site_author or "",
+        description=config.site_description or "",
+        date_text=format_date(today, lang),
+        date_iso=today.isoformat(),
+    )
     source = Path(_state["tmp"].name) / f"framework-{lang}.html"
     source.write_text(document, encoding="utf-8")
     out = Path(config.site_dir) / pdf_url(lang)
@@ -108,11 +124,14 @@ def _start(config, lang: str) -> None:
 
 def _set_size_text(index: SourcePage, lang: str, text: str) -> None:
     html = index.path.read_text(encoding="utf-8")
-    new, count = re.subn(rf'(<span[^>]*\bdata-tiw-pdf-size="{lang}"[^>]*>)[^<]*(</span>)',
-                         lambda m: m.group(1) + text + m.group(2), html)
+    new, count = re.subn(
+        rf'(<span[^>]*\bdata-tiw-pdf-size="{lang}"[^>]*>)[^<]*(</span>)', lambda m: m.group(1) + text + m.group(2), html
+    )
     if count == 0:
-        raise PluginError(f"The framework's first page ({index.url}) has no PDF download link: add "
-                          "{{ framework_pdf_link() }} to docs/" + lang + "/framework/index.md.")
+        raise PluginError(
+            f"The framework's first page ({index.url}) has no PDF download link: add "
+            "{{ framework_pdf_link() }} to docs/" + lang + "/framework/index.md."
+        )
     index.path.write_text(new, encoding="utf-8")
 
 
@@ -121,7 +140,7 @@ def on_post_build(config):
     if _skip():
         pages = _state["pages"].get(lang) or []
         if pages:
-            _set_size_text(pages[0], lang, f'({state.site().ui["pdf_not_made"][lang]})')
+            _set_size_text(pages[0], lang, f"({state.site().ui['pdf_not_made'][lang]})")
         if is_last_build(config):
             log.info("Framework PDFs skipped (TIW_SKIP_PDF is set: `make serve` previews only).")
         return
@@ -145,11 +164,13 @@ def on_post_build(config):
             failures.append(f"{code}: {err[-2000:]}")
             continue
         size = human_size(job["out"].stat().st_size, code)
-        _set_size_text(job["index"], code, f'({state.site().ui["pdf_size"][code].replace("{size}", size)})')
+        _set_size_text(job["index"], code, f"({state.site().ui['pdf_size'][code].replace('{size}', size)})")
     _state["jobs"] = {}
     if failures:
-        raise PluginError("The framework PDF could not be made. WeasyPrint's messages follow (if it cannot "
-                          "load a library, install the Debian packages listed in .ci/run):\n" + "\n".join(failures))
+        raise PluginError(
+            "The framework PDF could not be made. WeasyPrint's messages follow (if it cannot "
+            "load a library, install the Debian packages listed in .ci/run):\n" + "\n".join(failures)
+        )
 
 
 def on_build_error(error):

@@ -5,6 +5,7 @@ as everyone else (a link, not a hover-only tooltip).
 Only running text is touched (paragraphs and list items), never headings, links, captions or
 figures, and only the first use on each page.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,11 +15,28 @@ from mkdocs.utils import get_relative_url
 from tiw.build import state
 from tiw.build.language import build_language, content_language, site_path
 
-
 # Words too common on every page to be worth a link at each first use.
 SKIP_TERMS = {"trauma", "systems"}
-SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "figure", "code", "pre", "dt",
-             "summary", "button", "caption", "th", "nav", "label"}
+SKIP_TAGS = {
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figcaption",
+    "figure",
+    "code",
+    "pre",
+    "dt",
+    "summary",
+    "button",
+    "caption",
+    "th",
+    "nav",
+    "label",
+}
 _TAG = re.compile(r"(<[^>]+>)")
 _TAGNAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
 

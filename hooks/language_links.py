@@ -7,12 +7,12 @@ static-i18n pairs pages by path; from its map this hook gives the templates, per
 - a fallback page (English file in the Welsh build) gets its content wrapped in lang="en" with a
   Welsh notice, and the `tiw-fallback` marker the test suite refuses.
 """
+
 from __future__ import annotations
 
 from tiw import DEFAULT_LANG, ENDONYMS, LANGS, ROOT
 from tiw.build import fragments, state
 from tiw.build.language import absolute_url, build_language, counterpart_urls, is_fallback, site_path
-
 
 # (page under docs/<lang>/, its URL, ui.yml label) for the footer of every page.
 FOOTER_LINKS = [
@@ -26,8 +26,7 @@ def on_page_context(context, page, config, nav):
     urls = counterpart_urls(page)
     context["tiw_lang"] = lang
     context["tiw_languages"] = [
-        {"lang": code, "endonym": ENDONYMS[code], "link": urls[code], "current": code == lang}
-        for code in LANGS
+        {"lang": code, "endonym": ENDONYMS[code], "link": urls[code], "current": code == lang} for code in LANGS
     ]
     alternates = [{"hreflang": code, "href": absolute_url(config.site_url, urls[code])} for code in LANGS]
     alternates.append({"hreflang": "x-default", "href": absolute_url(config.site_url, urls[DEFAULT_LANG])})
@@ -47,6 +46,10 @@ def on_page_content(html_content, page, config, files):
         return html_content
     ui = state.site().ui
     lang = build_language(page)
-    return fragments.render("fallback-notice.html", title=ui["fallback_notice_title"][lang],
-                            body=ui["fallback_notice"][lang], lang=page.file.locale,
-                            content=fragments.markup(html_content))
+    return fragments.render(
+        "fallback-notice.html",
+        title=ui["fallback_notice_title"][lang],
+        body=ui["fallback_notice"][lang],
+        lang=page.file.locale,
+        content=fragments.markup(html_content),
+    )

@@ -9,12 +9,12 @@ lang="en", so a screen reader reads it with English pronunciation:
 Text already inside an element with a lang attribute, and attributes, are not touched.
 tests/test_language_of_parts.py checks the built Welsh pages: English words outside lang="en" fail.
 """
+
 from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
 import markdown
 
@@ -32,7 +32,7 @@ def _norm(text: str) -> str:
     return " ".join(html.unescape(text).replace("’", "'").split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _english_italics(src: str) -> frozenset[str]:
     """The italic texts of the English page docs/en/<src>."""
     path = ROOT / "docs" / "en" / src
@@ -42,7 +42,7 @@ def _english_italics(src: str) -> frozenset[str]:
     return frozenset(_norm(m) for m in _EM.findall(rendered))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrase_pattern() -> re.Pattern | None:
     phrases = WordList.load().phrases
     if not phrases:
@@ -53,8 +53,9 @@ def _phrase_pattern() -> re.Pattern | None:
 
 def mark_english(page_html: str, english_italics: frozenset[str]) -> str:
     """The Welsh page's HTML with its English titles and names marked lang="en"."""
-    page_html = _EM.sub(lambda m: f'<em lang="en">{m.group(1)}</em>' if _norm(m.group(1)) in english_italics
-                        else m.group(0), page_html)
+    page_html = _EM.sub(
+        lambda m: f'<em lang="en">{m.group(1)}</em>' if _norm(m.group(1)) in english_italics else m.group(0), page_html
+    )
     pattern = _phrase_pattern()
     if pattern is None:
         return page_html

@@ -2,6 +2,7 @@
 in the source file, what is expected: tiw/build/macro_errors.py) instead of the macros plugin's report
 with a traceback. It hands the plugin a formatter that keeps the error, then raises PluginError
 when the plugin gives up (it calls exit() because the site sets on_error_fail)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -11,6 +11,7 @@
 - After each language is built, its feed is written to news/feed.xml (cy/news/feed.xml), with
   absolute links from site_url.
 """
+
 from __future__ import annotations
 
 import logging
@@ -39,8 +40,10 @@ def on_config(config):
         raise PluginError(f"A news post has a problem:\n{exc}") from None
     for post in _state["held"]:
         if post.lang == "en":
-            log.info(f"News post {post.src} (both languages) is dated {post.date.isoformat()}: held back "
-                     "until a build on or after that date.")
+            log.info(
+                f"News post {post.src} (both languages) is dated {post.date.isoformat()}: held back "
+                "until a build on or after that date."
+            )
     return config
 
 
@@ -76,14 +79,21 @@ def on_page_content(html_content, page, config, files):
     ui = state.site().ui
     lang = post.lang
     before, _, after = ui["news_published"][lang].partition("{date}")
-    meta = fragments.render_macro("news-post.html", "meta", published=(before, after), iso=post.date.isoformat(),
-                                  date=format_date(post.date, lang), tags_label=ui["news_tags"][lang], tags=post.tags)
+    meta = fragments.render_macro(
+        "news-post.html",
+        "meta",
+        published=(before, after),
+        iso=post.date.isoformat(),
+        date=format_date(post.date, lang),
+        tags_label=ui["news_tags"][lang],
+        tags=post.tags,
+    )
     back = get_relative_url(site_path(INDEX_URL, build_language(page)), page.url or ".")
     back = back if back.endswith("/") else back + "/"
     tail = fragments.render_macro("news-post.html", "back", href=back, label=ui["news_all"][lang])
     heading = re.search(r"</h1>", html_content)
     if heading:
-        return html_content[:heading.end()] + meta + html_content[heading.end():] + tail
+        return html_content[: heading.end()] + meta + html_content[heading.end() :] + tail
     return meta + html_content + tail
 
 
@@ -100,9 +110,14 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     lang = current_language(config)
     ui = state.site().ui
-    feed = atom_feed(lang, _state.get("posts", {}).get(lang, []), config.site_url or "/",
-                     title=ui["news_feed_title"][lang], subtitle=ui["news_feed_subtitle"][lang],
-                     author=config.site_author or config.site_name)
+    feed = atom_feed(
+        lang,
+        _state.get("posts", {}).get(lang, []),
+        config.site_url or "/",
+        title=ui["news_feed_title"][lang],
+        subtitle=ui["news_feed_subtitle"][lang],
+        author=config.site_author or config.site_name,
+    )
     out = Path(config.site_dir) / site_path(FEED_URL, lang)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(feed)

@@ -4,6 +4,7 @@
 A host serves a 404 page at whatever address was asked for, at any depth, so the page's links
 cannot be relative: after rendering they are rewritten to absolute paths from the site root.
 """
+
 from __future__ import annotations
 
 import posixpath

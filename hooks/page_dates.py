@@ -11,6 +11,7 @@ pages overdue for review.
   team; nothing is shown to readers; not a warning, which would fail --strict). `make review-due`
   prints the same list.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -70,8 +71,14 @@ def on_page_context(context, page, config, nav):
     lang = content_language(page)
     label = state.site().ui["last_updated"][lang]
     before, _, after = label.partition("{date}")
-    context["tiw_updated"] = {"date": day, "iso": day.isoformat(), "text": format_date(day, lang),
-                              "before": before, "after": after, "lang": lang}
+    context["tiw_updated"] = {
+        "date": day,
+        "iso": day.isoformat(),
+        "text": format_date(day, lang),
+        "before": before,
+        "after": after,
+        "lang": lang,
+    }
     return context
 
 
@@ -83,5 +90,6 @@ def on_post_build(config):
     for review in late:
         log.info(f"Review overdue: {describe(review, today)}.")
     if late:
-        log.info(f"{len(late)} page(s) are past their review_by date: check them and set a new date "
-                 "(`make review-due` lists them).")
+        log.info(
+            f"{len(late)} page(s) are past their review_by date: check them and set a new date (`make review-due` lists them)."
+        )

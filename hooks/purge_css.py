@@ -13,6 +13,7 @@ unpurged files, so they are removed.
 Needs `npm ci` (make build runs it); without PurgeCSS the build stops and says so: never a silent
 fallback to the full CSS.
 """
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,10 @@ OPTIONS = {"variables": True, "keyframes": True, "fontFace": True}
 def _stylesheets(site: Path) -> list[Path]:
     files = [f for pattern in STYLESHEETS for f in sorted(site.glob(pattern))]
     if len(files) != len(STYLESHEETS):
-        raise PluginError(f"hooks/purge_css.py: expected the stylesheets {', '.join(STYLESHEETS)} in the built "
-                          f"site, found {', '.join(f.name for f in files) or 'none'}. Has the theme renamed them?")
+        raise PluginError(
+            f"hooks/purge_css.py: expected the stylesheets {', '.join(STYLESHEETS)} in the built "
+            f"site, found {', '.join(f.name for f in files) or 'none'}. Has the theme renamed them?"
+        )
     return files
 
 
@@ -52,8 +55,10 @@ def on_post_build(config):
     if getattr(i18n, "building", False):
         return  # the inner Welsh build: purge once, when both languages' pages exist
     if not PURGECSS.is_file():
-        raise PluginError("hooks/purge_css.py: PurgeCSS is not installed (node_modules/.bin/purgecss). "
-                          "Run `npm ci` in the repository (make build does it), then build again.")
+        raise PluginError(
+            "hooks/purge_css.py: PurgeCSS is not installed (node_modules/.bin/purgecss). "
+            "Run `npm ci` in the repository (make build does it), then build again."
+        )
     site = Path(config.site_dir)
     files = _stylesheets(site)
     before = {f: f.stat().st_size for f in files}
@@ -62,9 +67,12 @@ def on_post_build(config):
         options.write_text(f"module.exports = {json.dumps(OPTIONS)};\n", encoding="utf-8")
         out = Path(tmp) / "out"
         out.mkdir()
-        run = subprocess.run([str(PURGECSS), "--config", str(options), "--css", *map(str, files),
-                              "--content", *CONTENT, "--output", str(out)],
-                             cwd=site, capture_output=True, text=True)
+        run = subprocess.run(
+            [str(PURGECSS), "--config", str(options), "--css", *map(str, files), "--content", *CONTENT, "--output", str(out)],
+            cwd=site,
+            capture_output=True,
+            text=True,
+        )
         if run.returncode != 0:
             raise PluginError(f"hooks/purge_css.py: PurgeCSS failed:\n{(run.stderr or run.stdout)[-2000:]}")
         for f in files:
@@ -72,10 +80,11 @@ def on_post_build(config):
             text = purged.read_text(encoding="utf-8") if purged.is_file() else ""
             key = f.name.split(".")[0]
             if key in MUST_KEEP and MUST_KEEP[key] not in text:
-                raise PluginError(f"hooks/purge_css.py: PurgeCSS dropped '{MUST_KEEP[key]}' from {f.name}, which "
-                                  "every page uses; the purged CSS would break the site. Check CONTENT here.")
+                raise PluginError(
+                    f"hooks/purge_css.py: PurgeCSS dropped '{MUST_KEEP[key]}' from {f.name}, which "
+                    "every page uses; the purged CSS would break the site. Check CONTENT here."
+                )
             text = "\n".join(line for line in text.splitlines() if "sourceMappingURL" not in line) + "\n"
             f.write_text(text, encoding="utf-8")
             f.with_name(f.name + ".map").unlink(missing_ok=True)
-    log.info("Purged CSS: " + "; ".join(f"{f.name} {before[f] / 1024:.1f} -> {f.stat().st_size / 1024:.1f} KiB"
-                                         for f in files))
+    log.info("Purged CSS: " + "; ".join(f"{f.name} {before[f] / 1024:.1f} -> {f.stat().st_size / 1024:.1f} KiB" for f in files))

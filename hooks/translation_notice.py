@@ -9,6 +9,7 @@ Freshness comes from git at build time, with git's answers cached for the build 
 per distinct stamp, not per page). Without git (a build from a tarball, no git program, a shallow
 clone) there is no notice, and the build logs one INFO line saying why.
 """
+
 from __future__ import annotations
 
 import logging
@@ -38,8 +39,10 @@ def _freshness(config) -> Freshness:
         f = Freshness(Path(config.docs_dir).parent)
         if not f.available and f.git.reason not in _build["told"]:
             _build["told"].add(f.git.reason)
-            log.info(f"Translation notices are off for this build: {f.git.reason}, so whether a Welsh page "
-                     "is behind its English source cannot be known.")
+            log.info(
+                f"Translation notices are off for this build: {f.git.reason}, so whether a Welsh page "
+                "is behind its English source cannot be known."
+            )
         _build["freshness"] = f
     return _build["freshness"]
 
@@ -51,15 +54,19 @@ def notice_html(page, lang: str = TARGET_LANG) -> str:
     href = get_relative_url(english or ".", page.url or ".")
     if english.endswith("/") and not href.endswith("/"):
         href += "/"
-    return fragments.render("translation-notice.html", title=ui["translation_outdated_title"][lang],
-                            body=ui["translation_outdated_body"][lang], href=href,
-                            link=ui["translation_outdated_link"][lang])
+    return fragments.render(
+        "translation-notice.html",
+        title=ui["translation_outdated_title"][lang],
+        body=ui["translation_outdated_body"][lang],
+        href=href,
+        link=ui["translation_outdated_link"][lang],
+    )
 
 
 def insert_notice(content: str, notice: str) -> str:
     """The notice right after the page's first heading (its title), or at the top."""
     m = _H1_END.search(content)
-    return content[:m.end()] + notice + content[m.end():] if m else notice + content
+    return content[: m.end()] + notice + content[m.end() :] if m else notice + content
 
 
 def on_page_content(html_content, page, config, files):
@@ -69,7 +76,7 @@ def on_page_content(html_content, page, config, files):
     if not f.available:
         return html_content
     src = page.file.src_uri
-    src = src[len(TARGET_LANG) + 1:] if src.startswith(f"{TARGET_LANG}/") else src
+    src = src[len(TARGET_LANG) + 1 :] if src.startswith(f"{TARGET_LANG}/") else src
     page_state = f.page_state(src)
     if page_state.state == UNKNOWN and page_state.detail not in _build["told"]:
         _build["told"].add(page_state.detail)

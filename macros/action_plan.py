@@ -7,6 +7,7 @@ table (what readers without JavaScript get), the form's labels, buttons and mess
 attributes). assets/javascripts/action-plan.js holds no language text: it reads them from here.
 Nothing typed is ever sent anywhere: the form has no action and the script never submits it.
 """
+
 from __future__ import annotations
 
 import html
@@ -58,6 +59,7 @@ def action_plan_tool(ctx: MacroContext):
         empty_cells = "<td></td>" * (len(columns) - 1)
         rows = "".join(f"<tr><td>{n}.</td>{empty_cells}</tr>" for n in range(1, TEMPLATE_ROWS + 1))
         data = " ".join(f'data-msg-{name}="{_attr(t(key, **values))}"' for name, (key, values) in MESSAGES.items())
+
         def button(role: str, key: str, secondary: bool = False, kind: str = "button") -> str:
             cls = "tiw-tool-button tiw-tool-button--secondary" if secondary else "tiw-tool-button"
             return f'<button type="{kind}" class="{cls}" data-tiw-ap-{role}>{html.escape(t(key))}</button>'
@@ -72,7 +74,7 @@ def action_plan_tool(ctx: MacroContext):
             # A region that can scroll sideways on a narrow screen, so keyboard users can scroll it.
             '<div class="tiw-action-plan__table" data-tiw-ap-table role="region" tabindex="0" aria-labelledby="tiw-ap-caption">'
             f'<table class="tiw-action-plan__template"><caption id="tiw-ap-caption" data-tiw-ap-caption>{html.escape(t("action_plan_template_caption"))}</caption>'
-            f'<thead><tr>{head}</tr></thead><tbody data-tiw-ap-print-rows>{rows}</tbody></table></div>'
+            f"<thead><tr>{head}</tr></thead><tbody data-tiw-ap-print-rows>{rows}</tbody></table></div>"
             f'<form class="tiw-action-plan__form" data-tiw-ap-form hidden aria-label="{_attr(t("action_plan_form_label"))}">'
             f'<p class="tiw-action-plan__privacy">{html.escape(t("action_plan_privacy"))}</p>'
             f'<p class="tiw-action-plan__csv-help">{html.escape(t("action_plan_csv_help"))}</p>'
@@ -84,9 +86,12 @@ def action_plan_tool(ctx: MacroContext):
             # "Save now" is the form's submit button (a form needs one: WCAG 3.2.2, HTML_CodeSniffer
             # H32.2; Enter in a field saves too); the script stops the submission, so nothing is sent.
             # The plan is also saved as the reader types.
-            + button("save", "action_plan_save", kind="submit") + button("export", "action_plan_export")
-            + button("print", "action_plan_print") + button("clear", "action_plan_clear", secondary=True)
+            + button("save", "action_plan_save", kind="submit")
+            + button("export", "action_plan_export")
+            + button("print", "action_plan_print")
+            + button("clear", "action_plan_clear", secondary=True)
             + '</div><p class="tiw-action-plan__status" role="status" aria-live="polite" data-tiw-ap-status></p>'
-            '</form></div>\n'
+            "</form></div>\n"
         )
+
     return action_plan_tool

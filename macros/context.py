@@ -1,4 +1,5 @@
 """What every macro needs: the page's language, the data, interface strings and page links."""
+
 from __future__ import annotations
 
 import html
@@ -33,14 +34,14 @@ class MacroContext:
     def t(self, key: str, **values) -> str:
         ui = self.data.ui
         if key not in ui:
-            raise DataError(f"unknown interface string '{key}' (used in {self.page.file.src_path}). "
-                            "Expected: a key defined in data/ui.yml.")
+            raise DataError(
+                f"unknown interface string '{key}' (used in {self.page.file.src_path}). Expected: a key defined in data/ui.yml."
+            )
         text = ui[key][self.lang]
         try:
             return text.format(**values)
         except KeyError as exc:
-            raise DataError(f"interface string '{key}' needs the value {exc} (used in "
-                            f"{self.page.file.src_path}).") from None
+            raise DataError(f"interface string '{key}' needs the value {exc} (used in {self.page.file.src_path}).") from None
 
     def tx(self, value: dict) -> str:
         """A bilingual data field in the page's language, HTML-escaped."""
@@ -51,8 +52,10 @@ class MacroContext:
         A path with no page behind it fails the build (a typo must not make a dead link)."""
         path, _, anchor = docs_path.partition("#")
         if not (ROOT / "docs" / self.lang / path).is_file():
-            raise DataError(f"{self.page.file.src_path}: a macro links to '{path}', but docs/{self.lang}/{path} "
-                            "does not exist. Expected: the path of a page under docs/en/ and docs/cy/.")
+            raise DataError(
+                f"{self.page.file.src_path}: a macro links to '{path}', but docs/{self.lang}/{path} "
+                "does not exist. Expected: the path of a page under docs/en/ and docs/cy/."
+            )
         target = path[:-3]
         if target == "index" or target.endswith("/index"):
             target = target[: -len("index")]
@@ -74,4 +77,5 @@ def t(ctx: MacroContext):
     def t(key: str, **values) -> str:
         """An interface string from data/ui.yml in the page's language."""
         return ctx.t(key, **values)
+
     return t

@@ -3,13 +3,23 @@
 Figures the source lost (1, 2, 6 and the principles' wording) render an honest editorial notice
 rather than invented content.
 """
+
 from __future__ import annotations
 
 from macros.context import MacroContext
 from tiw.build import fragments
 
-__all__ = ["level_name", "level_detail", "levels_table", "levels_model", "principles",
-           "ways_of_working", "wellbeing_goals", "systems_figure", "figure_missing"]
+__all__ = [
+    "level_name",
+    "level_detail",
+    "levels_table",
+    "levels_model",
+    "principles",
+    "ways_of_working",
+    "wellbeing_goals",
+    "systems_figure",
+    "figure_missing",
+]
 
 LEVEL_COLUMNS = (
     ("who_for", "level_who_for", "who-for"),
@@ -41,6 +51,7 @@ def level_name(ctx: MacroContext):
     def level_name(level_id: str) -> str:
         """The level's name in the page's language."""
         return ctx.tx(ctx.data.level(level_id)["name"])
+
     return level_name
 
 
@@ -57,15 +68,19 @@ def level_detail(ctx: MacroContext):
             out.extend(f"- {ctx.tx(item)}" for item in level[field])
             out.append("")
         return "\n".join(out)
+
     return level_detail
 
 
 def levels_table(ctx: MacroContext):
     def levels_table() -> str:
         """Figure 4: all four levels compared, one row per level."""
-        levels = [dict(_level(ctx, lv), cells=[[i[ctx.lang] for i in lv[field]] for field, _, _ in LEVEL_COLUMNS])
-                  for lv in ctx.data.levels]
+        levels = [
+            dict(_level(ctx, lv), cells=[[i[ctx.lang] for i in lv[field]] for field, _, _ in LEVEL_COLUMNS])
+            for lv in ctx.data.levels
+        ]
         return _render(ctx, "levels_table", levels=levels, columns=[ctx.t(k) for _, k, _ in LEVEL_COLUMNS])
+
     return levels_table
 
 
@@ -73,22 +88,30 @@ def levels_model(ctx: MacroContext):
     def levels_model() -> str:
         """Figure 3: universal approaches wrapping the specialist one, as nested lists (the nesting
         is the meaning, so it is in the markup, not only in the drawing)."""
-        by_scope = {scope: [_level(ctx, lv) for lv in ctx.data.levels if lv["scope"] == scope]
-                    for scope in ("universal", "specialist")}
+        by_scope = {
+            scope: [_level(ctx, lv) for lv in ctx.data.levels if lv["scope"] == scope] for scope in ("universal", "specialist")
+        }
         return _render(ctx, "levels_model", **by_scope)
+
     return levels_model
 
 
 def principles(ctx: MacroContext):
     def principles() -> str:
         """Figure 2: the five principles. Pending slots say so; confirmed ones show their wording."""
-        items = [{"confirmed": p["status"] == "confirmed", "order": p["order"],
-                  "name": p["name"][ctx.lang] if p["status"] == "confirmed" else "",
-                  "description": p["description"][ctx.lang] if p["status"] == "confirmed" else ""}
-                 for p in ctx.data.principles]
+        items = [
+            {
+                "confirmed": p["status"] == "confirmed",
+                "order": p["order"],
+                "name": p["name"][ctx.lang] if p["status"] == "confirmed" else "",
+                "description": p["description"][ctx.lang] if p["status"] == "confirmed" else "",
+            }
+            for p in ctx.data.principles
+        ]
         pending = not all(i["confirmed"] for i in items)
         notice = fragments.markup(_editorial_notice(ctx, ctx.t("principles_pending"))) if pending else ""
         return _render(ctx, "principles", items=items, notice=notice)
+
     return principles
 
 
@@ -98,6 +121,7 @@ def ways_of_working(ctx: MacroContext):
         data = ctx.data.ways_of_working
         ways = [{"name": w["name"][ctx.lang], "description": w["description"][ctx.lang]} for w in data["ways"]]
         return _render(ctx, "ways_of_working", ways=ways, source=data["source"])
+
     return ways_of_working
 
 
@@ -106,6 +130,7 @@ def wellbeing_goals(ctx: MacroContext):
         """Figure 7: the seven well-being goals."""
         data = ctx.data.wellbeing_goals
         return _render(ctx, "wellbeing_goals", goals=[g["name"][ctx.lang] for g in data["goals"]], source=data["source"])
+
     return wellbeing_goals
 
 
@@ -115,6 +140,7 @@ def systems_figure(ctx: MacroContext):
         data = ctx.data.systems
         items = [{"id": i["id"], "text": i["text"][ctx.lang]} for i in data["items"]]
         return _render(ctx, "systems_figure", intro=data["intro"][ctx.lang], items=items)
+
     return systems_figure
 
 
@@ -123,7 +149,10 @@ def figure_missing(ctx: MacroContext):
         """An honest notice where a figure of the published framework could not be recovered."""
         if number not in MISSING_FIGURES:
             known = ", ".join(map(str, MISSING_FIGURES))
-            raise ValueError(f"figure_missing({number!r}) in {ctx.page.file.src_path}: figure {number} is not one of "
-                             f"the missing figures ({known}); figures 3, 4, 5, 7 and 8 have their own macros.")
+            raise ValueError(
+                f"figure_missing({number!r}) in {ctx.page.file.src_path}: figure {number} is not one of "
+                f"the missing figures ({known}); figures 3, 4, 5, 7 and 8 have their own macros."
+            )
         return _editorial_notice(ctx, ctx.t("figure_missing", number=number, name=ctx.t(MISSING_FIGURES[number])))
+
     return figure_missing

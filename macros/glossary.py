@@ -1,4 +1,5 @@
 """The glossary page, rendered from data/glossary.yml (which is also the translators' termbase)."""
+
 from __future__ import annotations
 
 from macros.context import MacroContext
@@ -16,7 +17,7 @@ def glossary(ctx: MacroContext):
         terms = [term for term in ctx.data.glossary if term["glossary"]]
         if ctx.lang == "cy":
             terms.sort(key=lambda term: sort_key(term["term"]["cy"], "cy"))
-        terms = [{"id": term["id"], "term": term["term"][ctx.lang], "definition": term["definition"][ctx.lang]}
-                 for term in terms]
+        terms = [{"id": term["id"], "term": term["term"][ctx.lang], "definition": term["definition"][ctx.lang]} for term in terms]
         return fragments.render("glossary.html", terms=terms)
+
     return glossary

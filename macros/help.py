@@ -1,6 +1,7 @@
 """Support services from data/services.yml, the one source for every page that lists them: the
 "Get help now" cards and the short list for one audience (children, young people). Only confirmed
 entries are published; the build names the others (an INFO line), the pages say nothing of them."""
+
 from __future__ import annotations
 
 import html
@@ -11,51 +12,60 @@ import jinja2
 
 from macros.context import MacroContext
 from tiw import ROOT
-from tiw.core.errors import DataError
 from tiw.core.dates import format_date
+from tiw.core.errors import DataError
 
 __all__ = ["support_services", "service_list"]
 
 log = logging.getLogger("mkdocs.macros.help")
 _reported: set[str] = set()
-_templates = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True,
-                                undefined=jinja2.StrictUndefined)
+_templates = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True, undefined=jinja2.StrictUndefined
+)
 
 
 def _published(ctx: MacroContext) -> list[dict]:
     held = [s["id"] for s in ctx.data.services if s["status"] != "confirmed"]
     if held and ctx.lang not in _reported:
         _reported.add(ctx.lang)
-        log.info(f"data/services.yml: not published until their details are checked "
-                 f"(status: unconfirmed): {', '.join(held)}")
+        log.info(f"data/services.yml: not published until their details are checked (status: unconfirmed): {', '.join(held)}")
     return [s for s in ctx.data.services if s["status"] == "confirmed"]
 
 
 def _href(contact: dict) -> str:
     digits = re.sub(r"[^0-9+]", "", contact["value"])
     # The schema fixes each kind's form (schemas/services.schema.yaml), so no other scheme reaches here.
-    return {"phone": f"tel:{digits}", "text": f"sms:{digits}", "email": f"mailto:{contact['value']}",
-            "web": contact["value"]}[contact["kind"]]
+    return {"phone": f"tel:{digits}", "text": f"sms:{digits}", "email": f"mailto:{contact['value']}", "web": contact["value"]}[
+        contact["kind"]
+    ]
 
 
 def support_services(ctx: MacroContext):
     def support_services() -> str:
         cards = []
         for s in _published(ctx):
-            contacts = "".join(
-                f'<li><a href="{html.escape(_href(c))}">{ctx.tx(c["label"])}</a></li>' for c in s["contacts"])
+            contacts = "".join(f'<li><a href="{html.escape(_href(c))}">{ctx.tx(c["label"])}</a></li>' for c in s["contacts"])
             checked = html.escape(ctx.t("service_checked", date=format_date(s["checked"], ctx.lang)))
-            source = (f' <a href="{html.escape(s["source_url"])}">{html.escape(ctx.t("service_source"))}</a>'
-                      if s.get("source_url") else "")
-            note = f'<p>{ctx.tx(s["note"])}</p>' if s.get("note") else ""
+            source = (
+                f' <a href="{html.escape(s["source_url"])}">{html.escape(ctx.t("service_source"))}</a>'
+                if s.get("source_url")
+                else ""
+            )
+            note = f"<p>{ctx.tx(s['note'])}</p>" if s.get("note") else ""
             cards.append(
                 f'<section class="tiw-service" aria-labelledby="service-{s["id"]}">'
                 f'<h2 id="service-{s["id"]}">{ctx.tx(s["name"])}</h2>'
-                f'<p>{ctx.tx(s["for_whom"])}</p>'
-                + (f'<p><strong>{html.escape(ctx.t("service_hours"))}</strong> {ctx.tx(s["hours"])}</p>' if s.get("hours") else "")
+                f"<p>{ctx.tx(s['for_whom'])}</p>"
+                + (
+                    f"<p><strong>{html.escape(ctx.t('service_hours'))}</strong> {ctx.tx(s['hours'])}</p>"
+                    if s.get("hours")
+                    else ""
+                )
                 + f'{note}<ul class="tiw-service__contacts">{contacts}</ul>'
-                f'<p class="tiw-service__checked">{checked}.{source}</p></section>')
+                f'<p class="tiw-service__checked">{checked}.{source}</p></section>'
+            )
         return f'<div class="tiw-services">{"".join(cards)}</div>\n'
+
     return support_services
 
 
@@ -65,14 +75,23 @@ def service_list(ctx: MacroContext):
         contact labels in the page's register: `register="ti"` uses an entry's `label_ti`."""
         known = {a for s in ctx.data.services for a in s["audiences"]}
         if audience not in known or register not in ("chi", "ti"):
-            raise DataError(f"{ctx.page.file.src_path}: service_list('{audience}', register='{register}'): "
-                             f"expected an audience used in data/services.yml ({', '.join(sorted(known))}) "
-                             "and register 'chi' or 'ti'.")
-        services = [{
-            "name": s["name"][ctx.lang], "for_whom": s["for_whom"][ctx.lang],
-            "contacts": [{"href": _href(c),
-                          "label": ((c.get("label_ti") if register == "ti" else None) or c["label"])[ctx.lang]}
-                         for c in s["contacts"]],
-        } for s in _published(ctx) if audience in s["audiences"]]
+            raise DataError(
+                f"{ctx.page.file.src_path}: service_list('{audience}', register='{register}'): "
+                f"expected an audience used in data/services.yml ({', '.join(sorted(known))}) "
+                "and register 'chi' or 'ti'."
+            )
+        services = [
+            {
+                "name": s["name"][ctx.lang],
+                "for_whom": s["for_whom"][ctx.lang],
+                "contacts": [
+                    {"href": _href(c), "label": ((c.get("label_ti") if register == "ti" else None) or c["label"])[ctx.lang]}
+                    for c in s["contacts"]
+                ],
+            }
+            for s in _published(ctx)
+            if audience in s["audiences"]
+        ]
         return _templates.get_template("partials/tiw-service-list.html").render(services=services) + "\n"
+
     return service_list

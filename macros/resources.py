@@ -15,15 +15,16 @@ Every entry carries data-* attributes (its levels, audiences, settings, format a
 the filter reads, and data-resource="<id>" that the tests read. No interface text is written
 here: it comes from data/ui.yml (the "resource repository" block).
 """
+
 from __future__ import annotations
 
 import html
 
 from macros.context import MacroContext
+from tiw.core.collation import sort_key
 from tiw.core.dates import format_date
 from tiw.core.errors import DataError
 from tiw.data.catalogue import publisher
-from tiw.core.collation import sort_key
 
 __all__ = ["resource_routes", "resource_finder", "resource_level", "resource_groups"]
 
@@ -45,8 +46,9 @@ def _esc(text: str) -> str:
 def _raw(ctx: MacroContext, key: str) -> str:
     """A ui.yml string with its {placeholders} left in (for the filter script to fill in)."""
     if key not in ctx.data.ui:
-        raise DataError(f"unknown interface string '{key}' (used by macros/resources.py). "
-                        "Expected: a key defined in data/ui.yml.")
+        raise DataError(
+            f"unknown interface string '{key}' (used by macros/resources.py). Expected: a key defined in data/ui.yml."
+        )
     return ctx.data.ui[key][ctx.lang]
 
 
@@ -92,29 +94,32 @@ def _link(ctx: MacroContext, r: dict) -> tuple[str, str]:
 def _entry(ctx: MacroContext, r: dict, heading: int) -> str:
     href, attrs = _link(ctx, r)
     title = ctx.tx(r["title"])
-    parts = [f'<h{heading} class="tiw-resource__title" data-filter-text>'
-             f'<a href="{_esc(href)}"{attrs}>{title}</a></h{heading}>']
+    parts = [f'<h{heading} class="tiw-resource__title" data-filter-text><a href="{_esc(href)}"{attrs}>{title}</a></h{heading}>']
     if ctx.lang not in r["languages"] and r["title"]["en"] != r["title"][ctx.lang]:
         other = r["languages"][0]
-        parts.append(f'<p class="tiw-resource__original" data-filter-text>{_esc(ctx.t("resource_original_title"))} '
-                     f'<span lang="{other}">{_esc(r["title"][other])}</span></p>')
+        parts.append(
+            f'<p class="tiw-resource__original" data-filter-text>{_esc(ctx.t("resource_original_title"))} '
+            f'<span lang="{other}">{_esc(r["title"][other])}</span></p>'
+        )
     parts.append(f'<p class="tiw-resource__summary" data-filter-text>{ctx.tx(r["summary"])}</p>')
 
     name, single = publisher(r, ctx.lang)
     name_lang = ' lang="en"' if single and ctx.lang != "en" else ""
     level_links = "".join(
         f'<li><a href="{ctx.url(_level_page(lv["id"]))}">{ctx.tx(lv["name"])}</a></li>'
-        for lv in ctx.data.levels if lv["id"] in r["levels"])
+        for lv in ctx.data.levels
+        if lv["id"] in r["levels"]
+    )
     fmt = ctx.tx(ctx.data.vocab("formats", r["format"])["label"])
     meta = [
-        ("resource_publisher", f'<span data-filter-text{name_lang}>{_esc(name)}</span>'),
+        ("resource_publisher", f"<span data-filter-text{name_lang}>{_esc(name)}</span>"),
         ("resource_year", str(r["year"])),
         ("resource_format", fmt),
         ("resource_language", _esc(_languages_text(ctx, r["languages"]))),
         ("resource_levels", f'<ul class="tiw-resource__levels">{level_links}</ul>'),
         ("resource_reviewed", _esc(format_date(r["reviewed"], ctx.lang))),
     ]
-    rows = "".join(f'<div><dt>{_esc(ctx.t(key))}</dt><dd>{value}</dd></div>' for key, value in meta)
+    rows = "".join(f"<div><dt>{_esc(ctx.t(key))}</dt><dd>{value}</dd></div>" for key, value in meta)
     parts.append(f'<dl class="tiw-resource__meta">{rows}</dl>')
 
     data = {
@@ -139,8 +144,9 @@ def _list(ctx: MacroContext, resources: list[dict], heading: int, list_id: str =
 
 def _groups(ctx: MacroContext, kind: str) -> list[dict]:
     if kind not in GROUP_PAGES:
-        raise DataError(f"{ctx.page.file.src_path}: unknown resource grouping '{kind}'. "
-                        f"Expected one of: {', '.join(GROUP_PAGES)}.")
+        raise DataError(
+            f"{ctx.page.file.src_path}: unknown resource grouping '{kind}'. Expected one of: {', '.join(GROUP_PAGES)}."
+        )
     return ctx.data.taxonomy[kind]
 
 
@@ -148,15 +154,26 @@ def resource_routes(ctx: MacroContext):
     def resource_routes(kind: str) -> str:
         """Links to the listing pages (levels) or sections (audiences, settings), with counts."""
         if kind == "levels":
-            items = [(ctx.url(_level_page(lv["id"])), ctx.tx(lv["name"]), len(_tagged(ctx, "levels", lv["id"])))
-                     for lv in ctx.data.levels]
+            items = [
+                (ctx.url(_level_page(lv["id"])), ctx.tx(lv["name"]), len(_tagged(ctx, "levels", lv["id"])))
+                for lv in ctx.data.levels
+            ]
         else:
             field = kind
-            items = [(ctx.url(f'{GROUP_PAGES[kind]}#{GROUP_ANCHOR[kind]}-{g["id"]}'), ctx.tx(g["label"]),
-                      len(_tagged(ctx, field, g["id"]))) for g in _groups(ctx, kind)]
-        lis = "".join(f'<li><a href="{href}">{name}</a> <span class="tiw-resource-routes__count">'
-                      f'{_esc(_count(ctx, n))}</span></li>' for href, name, n in items)
+            items = [
+                (
+                    ctx.url(f"{GROUP_PAGES[kind]}#{GROUP_ANCHOR[kind]}-{g['id']}"),
+                    ctx.tx(g["label"]),
+                    len(_tagged(ctx, field, g["id"])),
+                )
+                for g in _groups(ctx, kind)
+            ]
+        lis = "".join(
+            f'<li><a href="{href}">{name}</a> <span class="tiw-resource-routes__count">{_esc(_count(ctx, n))}</span></li>'
+            for href, name, n in items
+        )
         return f'<ul class="tiw-resource-routes tiw-resource-routes--{kind}">{lis}</ul>\n'
+
     return resource_routes
 
 
@@ -164,16 +181,22 @@ def _checkboxes(ctx: MacroContext, name: str, legend_key: str, options: list[tup
     boxes = "".join(
         f'<div class="tiw-filter__option"><input type="checkbox" id="tiw-filter-{name}-{value}" name="{name}" '
         f'value="{value}"><label for="tiw-filter-{name}-{value}">{label}</label></div>'
-        for value, label in options)
-    return (f'<fieldset class="tiw-filter__group tiw-filter__group--{name}"><legend>{_esc(ctx.t(legend_key))}</legend>'
-            f'<div class="tiw-filter__options">{boxes}</div></fieldset>')
+        for value, label in options
+    )
+    return (
+        f'<fieldset class="tiw-filter__group tiw-filter__group--{name}"><legend>{_esc(ctx.t(legend_key))}</legend>'
+        f'<div class="tiw-filter__options">{boxes}</div></fieldset>'
+    )
 
 
 def _select(ctx: MacroContext, name: str, label_key: str, any_key: str, options: list[tuple[str, str]]) -> str:
     opts = f'<option value="">{_esc(ctx.t(any_key))}</option>' + "".join(
-        f'<option value="{value}">{label}</option>' for value, label in options)
-    return (f'<div class="tiw-filter__select"><label for="tiw-filter-{name}">{_esc(ctx.t(label_key))}</label>'
-            f'<select id="tiw-filter-{name}" name="{name}">{opts}</select></div>')
+        f'<option value="{value}">{label}</option>' for value, label in options
+    )
+    return (
+        f'<div class="tiw-filter__select"><label for="tiw-filter-{name}">{_esc(ctx.t(label_key))}</label>'
+        f'<select id="tiw-filter-{name}" name="{name}">{opts}</select></div>'
+    )
 
 
 def resource_finder(ctx: MacroContext):
@@ -183,12 +206,16 @@ def resource_finder(ctx: MacroContext):
         resources = ctx.data.resources
 
         def used(kind: str, field: str) -> list[tuple[str, str]]:
-            return [(v["id"], ctx.tx(v["label"])) for v in ctx.data.taxonomy[kind]
-                    if any(v["id"] in (r[field] if isinstance(r[field], list) else [r[field]]) for r in resources)]
+            return [
+                (v["id"], ctx.tx(v["label"]))
+                for v in ctx.data.taxonomy[kind]
+                if any(v["id"] in (r[field] if isinstance(r[field], list) else [r[field]]) for r in resources)
+            ]
 
         levels = [(lv["id"], ctx.tx(lv["name"])) for lv in ctx.data.levels]
-        languages = [(code, _esc(ctx.t(f"filter_lang_{code}"))) for code in ("cy", "en")
-                     if any(code in r["languages"] for r in resources)]
+        languages = [
+            (code, _esc(ctx.t(f"filter_lang_{code}"))) for code in ("cy", "en") if any(code in r["languages"] for r in resources)
+        ]
         strings = {
             "status-all": _raw(ctx, "filter_status_all"),
             "status-some": _raw(ctx, "filter_status_some"),
@@ -208,15 +235,16 @@ def resource_finder(ctx: MacroContext):
             + '<div class="tiw-filter__selects">'
             + _select(ctx, "format", "filter_format", "filter_any_format", used("formats", "format"))
             + _select(ctx, "language", "filter_language", "filter_any_language", languages)
-            + '</div></details>'
+            + "</div></details>"
             # A submit button (WCAG 3.2.2, HTML_CodeSniffer H32.2): filtering is live, and this
             # applies the choices and announces the count, as Enter does.
             + f'<button type="submit" class="tiw-filter__apply">{_esc(ctx.t("filter_apply"))}</button>'
             + f'<button type="button" class="tiw-filter__clear" data-filter-clear>'
-            f'{_esc(ctx.t("filter_clear"))}</button></form>'
+            f"{_esc(ctx.t('filter_clear'))}</button></form>"
         )
         status = f'<p class="tiw-filter__status" id="{STATUS_ID}" role="status" aria-live="polite"></p>'
         return form + status + _folded_listing(ctx, len(resources), _list(ctx, resources, 3, LIST_ID)) + "\n"
+
     return resource_finder
 
 
@@ -232,11 +260,14 @@ def resource_level(ctx: MacroContext):
         level = ctx.data.level(level_id)
         tagged = _tagged(ctx, "levels", level_id)
         read_more = ctx.t("level_read_more", level=level["name"][ctx.lang].lower())
-        summary = (f'<div class="tiw-level-summary"><p>{ctx.tx(level["short"])}</p>'
-                   f'<p><a href="{ctx.url(f"framework/levels/{level_id}.md")}">{_esc(read_more)}</a></p></div>')
+        summary = (
+            f'<div class="tiw-level-summary"><p>{ctx.tx(level["short"])}</p>'
+            f'<p><a href="{ctx.url(f"framework/levels/{level_id}.md")}">{_esc(read_more)}</a></p></div>'
+        )
         count = f'<p class="tiw-resources-count">{_esc(ctx.t("resources_level_count", count=len(tagged)))}</p>'
         home = f'<p><a href="{ctx.url(HOME_PAGE)}">{_esc(ctx.t("resources_back_home"))}</a></p>'
         return summary + count + _list(ctx, tagged, 2) + home + "\n"
+
     return resource_level
 
 
@@ -250,11 +281,11 @@ def resource_groups(ctx: MacroContext):
         out = [f'<ul class="tiw-jump">{jump}</ul>', ""]
         for g in groups:
             tagged = _tagged(ctx, kind, g["id"])
-            out.append(f'## {ctx.tx(g["label"])} {{#{anchor}-{g["id"]}}}')
+            out.append(f"## {ctx.tx(g['label'])} {{#{anchor}-{g['id']}}}")
             out.append("")
-            out.append(f'<p class="tiw-resources-count">{_esc(_count(ctx, len(tagged)))}</p>'
-                       + _list(ctx, tagged, 3))
+            out.append(f'<p class="tiw-resources-count">{_esc(_count(ctx, len(tagged)))}</p>' + _list(ctx, tagged, 3))
             out.append("")
         out.append(f'<p><a href="{ctx.url(HOME_PAGE)}">{_esc(ctx.t("resources_back_home"))}</a></p>')
         return "\n".join(out) + "\n"
+
     return resource_groups

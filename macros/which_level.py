@@ -7,6 +7,7 @@ The macro writes both forms of the guide, in the page's language:
   with every level and every possible reason), hidden until assets/javascripts/which-level.js
   shows it. The script only shows and hides what is written here: it holds no language text.
 """
+
 from __future__ import annotations
 
 from macros.context import MacroContext
@@ -23,17 +24,39 @@ def which_level_guide(ctx: MacroContext):
         def local(value: dict | None):
             return value[lang] if value else value
 
-        questions = [{"id": q["id"], "question": local(q["question"]), "hint": local(q.get("hint")),
-                      "answers": [{"id": a["id"], "label": local(a["label"]), "means": local(a["means"]),
-                                   "levels": a["levels"], "next": a["next"]} for a in q["answers"]]}
-                     for q in data["questions"]]
-        return fragments.render(
-            "which-level.html", t=ctx.t, result=RESULT, questions=questions,
-            number={q["id"]: i + 1 for i, q in enumerate(questions)},
-            everyone={"level": data["everyone"]["level"], "means": local(data["everyone"]["means"])},
-            levels=_Levels(ctx), url=lambda level_id: ctx.url(f"framework/levels/{level_id}.md"),
-            all_levels=[{"id": lv["id"], "short": local(lv["short"])} for lv in ctx.data.levels],
-        ) + "\n"
+        questions = [
+            {
+                "id": q["id"],
+                "question": local(q["question"]),
+                "hint": local(q.get("hint")),
+                "answers": [
+                    {
+                        "id": a["id"],
+                        "label": local(a["label"]),
+                        "means": local(a["means"]),
+                        "levels": a["levels"],
+                        "next": a["next"],
+                    }
+                    for a in q["answers"]
+                ],
+            }
+            for q in data["questions"]
+        ]
+        return (
+            fragments.render(
+                "which-level.html",
+                t=ctx.t,
+                result=RESULT,
+                questions=questions,
+                number={q["id"]: i + 1 for i, q in enumerate(questions)},
+                everyone={"level": data["everyone"]["level"], "means": local(data["everyone"]["means"])},
+                levels=_Levels(ctx),
+                url=lambda level_id: ctx.url(f"framework/levels/{level_id}.md"),
+                all_levels=[{"id": lv["id"], "short": local(lv["short"])} for lv in ctx.data.levels],
+            )
+            + "\n"
+        )
+
     return which_level_guide
 
 

@@ -1,4 +1,5 @@
 """Build a temporary copy of the project, so tests can break its data and watch the build fail."""
+
 from __future__ import annotations
 
 import os
@@ -9,8 +10,7 @@ from pathlib import Path
 
 from tiw import ROOT
 
-PARTS = ["mkdocs.yml", "docs", "data", "schemas", "resources", "overrides", "hooks", "macros", "tiw", "tools",
-         "tiw_editor"]
+PARTS = ["mkdocs.yml", "docs", "data", "schemas", "resources", "overrides", "hooks", "macros", "tiw", "tools", "tiw_editor"]
 
 
 def copy_project(dest: Path) -> Path:
@@ -30,5 +30,11 @@ def build(project: Path, timeout: int = 120) -> subprocess.CompletedProcess:
     """mkdocs build --strict of the copy; PYTHONPATH puts the copy's tiw/macros first."""
     env = dict(os.environ, PYTHONPATH=str(project), NO_MKDOCS_2_WARNING="1")
     # `python -m mkdocs`, not the venv's script, whose first line names the folder the venv was made in.
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )

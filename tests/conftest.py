@@ -27,7 +27,9 @@ def pytest_sessionstart(session):
     result = build(ROOT)
     if result.returncode != 0:
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
-        raise pytest.UsageError(f"the build failed, so there is no site to test:\n{tail}\nFix what it names, then run `make build`.")
+        raise pytest.UsageError(
+            f"the build failed, so there is no site to test:\n{tail}\nFix what it names, then run `make build`."
+        )
 
 
 def pytest_collection_modifyitems(config, items):

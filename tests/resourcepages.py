@@ -1,9 +1,10 @@
 """Reading the resource catalogue (straight from resources/*.yml, not through the site's code) and
 the entries on built resource pages, for the resource repository's tests."""
+
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 
 import yaml
@@ -13,25 +14,24 @@ from tiw import ROOT
 LEVELS = ("trauma-aware", "trauma-skilled", "trauma-enhanced", "specialist")
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue() -> dict[str, dict]:
     return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "resources").glob("*.yml"))}
 
 
-@lru_cache(maxsize=None)
+@cache
 def taxonomy() -> dict:
     return yaml.safe_load((ROOT / "data" / "taxonomy.yml").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def levels() -> dict[str, dict]:
     data = yaml.safe_load((ROOT / "data" / "levels.yml").read_text(encoding="utf-8"))
     return {lv["id"]: lv for lv in data["levels"]}
 
 
 def tagged(field: str, value: str) -> set[str]:
-    return {rid for rid, r in catalogue().items()
-            if value in (r[field] if isinstance(r[field], list) else [r[field]])}
+    return {rid for rid, r in catalogue().items() if value in (r[field] if isinstance(r[field], list) else [r[field]])}
 
 
 class _Entries(HTMLParser):

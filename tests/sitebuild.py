@@ -42,5 +42,6 @@ def stale_reason(site: Path, root: Path) -> str | None:
 def build(root: Path) -> subprocess.CompletedProcess:
     """What `make build` runs: the strict, clean build with the PDFs, from this checkout."""
     env = dict(os.environ, PYTHONPATH=str(root), NO_MKDOCS_2_WARNING="1", TIW_SKIP_PDF="")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"],
-                          cwd=root, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"], cwd=root, env=env, capture_output=True, text=True
+    )

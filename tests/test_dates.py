@@ -6,8 +6,20 @@ import pytest
 
 from tiw.core.dates import MONTHS, format_date
 
-WELSH_MONTHS = ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst",
-                "Medi", "Hydref", "Tachwedd", "Rhagfyr"]
+WELSH_MONTHS = [
+    "Ionawr",
+    "Chwefror",
+    "Mawrth",
+    "Ebrill",
+    "Mai",
+    "Mehefin",
+    "Gorffennaf",
+    "Awst",
+    "Medi",
+    "Hydref",
+    "Tachwedd",
+    "Rhagfyr",
+]
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("en", "26 November 2026"), ("cy", "26 Tachwedd 2026")])

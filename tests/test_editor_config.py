@@ -1,4 +1,5 @@
 """The browser editor's configuration (tiw_editor/config.py) matches the schemas and data it is made from."""
+
 from __future__ import annotations
 
 import copy
@@ -43,8 +44,12 @@ def test_the_controlled_lists_come_from_taxonomy_and_levels():
         f = fields_by_name(collection(lang, "resources")["fields"])
         assert [o["value"] for o in f["levels"]["options"]] == [lv["id"] for lv in site.levels]
         assert [o["label"] for o in f["levels"]["options"]] == [lv["name"][lang] for lv in site.levels]
-        for name, vocab in (("audiences", "audiences"), ("settings", "settings"), ("format", "formats"),
-                            ("languages", "languages")):
+        for name, vocab in (
+            ("audiences", "audiences"),
+            ("settings", "settings"),
+            ("format", "formats"),
+            ("languages", "languages"),
+        ):
             assert [o["value"] for o in f[name]["options"]] == [e["id"] for e in site.taxonomy[vocab]], name
         assert f["levels"]["multiple"] and f["audiences"]["multiple"] and not f["format"]["multiple"]
 
@@ -96,5 +101,5 @@ def test_every_editor_string_is_in_both_languages():
     found = list(texts(strings))
     assert len(found) > 50
     for where, text in found:
-        assert all(isinstance(text[l], str) and text[l].strip() for l in LANGS), where
+        assert all(isinstance(text[lang], str) and text[lang].strip() for lang in LANGS), where
         assert text["en"] != text["cy"] or text["en"] in ("Markdown",), where

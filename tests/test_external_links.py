@@ -31,8 +31,10 @@ def server(tmp_path):
 def test_only_outside_links_are_collected_once_with_their_pages(tmp_path):
     site = tmp_path / "site"
     (site / "cy").mkdir(parents=True)
-    page = ('<a href="https://example.org/a#part">x</a><a href="../b/">rel</a>'
-            '<link rel="canonical" href="http://127.0.0.1:8000/"><a href="mailto:x@example.org">m</a>')
+    page = (
+        '<a href="https://example.org/a#part">x</a><a href="../b/">rel</a>'
+        '<link rel="canonical" href="http://127.0.0.1:8000/"><a href="mailto:x@example.org">m</a>'
+    )
     (site / "index.html").write_text(page, encoding="utf-8")
     (site / "cy" / "index.html").write_text(page, encoding="utf-8")
     assert external_links(site, "http://127.0.0.1:8000/") == {"https://example.org/a": ["cy/index.html", "index.html"]}

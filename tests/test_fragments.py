@@ -1,5 +1,6 @@
 """HTML fragments (tiw.build.fragments): every value is escaped unless the code marks it as HTML
 the build made, and a template's lines join into inline HTML."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,8 +16,7 @@ def test_values_are_escaped():
 
 
 def test_lines_are_joined_and_marked_html_is_kept():
-    out = fragments.render("fallback-notice.html", title="T", body="B", lang="en",
-                           content=fragments.markup("<p>Page</p>"))
+    out = fragments.render("fallback-notice.html", title="T", body="B", lang="en", content=fragments.markup("<p>Page</p>"))
     assert "\n" not in out and out.endswith('<div class="tiw-fallback" lang="en"><p>Page</p></div>')
     assert '<p class="admonition-title">T</p><p>B</p></div>' in out
 

@@ -1,9 +1,9 @@
 """The English framework pages carry the whole source text, faithfully: at least 99% of the source's
 sentences are found on the built English pages (restructuring allowed, paraphrase not)."""
+
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 
@@ -16,7 +16,8 @@ THRESHOLD = 0.99
 # Page furniture: the rotated running title, broken into fragments by the PDF extraction.
 FURNITURE = re.compile(
     r"^\s*(Traum|a-Inform|ed W|ales:\s+A|Societal A|pproach to U|nderstanding, Preventing and Supporting the Im|"
-    r"pacts of Traum|a and Adversity|\d{1,2})\s*$")
+    r"pacts of Traum|a and Adversity|\d{1,2})\s*$"
+)
 
 
 def normalise(text: str) -> str:

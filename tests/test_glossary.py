@@ -1,5 +1,6 @@
 """The glossary is data: it renders the glossary page in each language, and the first use of a term
 on a framework page links to its entry (reachable by keyboard and screen reader)."""
+
 from __future__ import annotations
 
 import re

@@ -3,11 +3,10 @@ and the Welsh one rejects sits inside lang="en" (an English title or name), unle
 word list accepts it as a name or acronym (translation/wordlist-cy.txt, single words). English
 text on English pages that is Welsh is marked lang="cy" (checked on the Welsh names the English
 pages use)."""
+
 from __future__ import annotations
 
 from html.parser import HTMLParser
-
-import pytest
 
 from hooks.language_of_parts import mark_english
 from tests.sitepages import SITE, built_pages
@@ -24,8 +23,12 @@ def unmarked_english(pages: dict[str, str], wordlist: spelling.WordList | None =
     not_english = spelling._hunspell(checker.en_dictionary, words)
     out = {}
     for name, ss in sentences.items():
-        found = [t.word for s in ss for t in s if not t.english and t.word in not_welsh and t.word not in not_english
-                 and not wordlist.knows(t.word)]
+        found = [
+            t.word
+            for s in ss
+            for t in s
+            if not t.english and t.word in not_welsh and t.word not in not_english and not wordlist.knows(t.word)
+        ]
         if found:
             out[name] = found
     return out
@@ -35,14 +38,15 @@ def test_english_words_on_welsh_pages_are_marked_english():
     pages = spelling.built_welsh_pages(SITE)
     assert len(pages) > 30
     found = unmarked_english(pages)
-    assert found == {}, ("English words outside lang=\"en\" on Welsh pages (mark an English title *Title*{lang=en} "
-                         "or a name <span lang=\"en\">…</span>, or translate it):\n" +
-                         "\n".join(f"{name}: {', '.join(sorted(set(words)))}" for name, words in sorted(found.items())))
+    assert found == {}, (
+        'English words outside lang="en" on Welsh pages (mark an English title *Title*{lang=en} '
+        'or a name <span lang="en">…</span>, or translate it):\n'
+        + "\n".join(f"{name}: {', '.join(sorted(set(words)))}" for name, words in sorted(found.items()))
+    )
 
 
 def test_an_unmarked_english_title_is_found():
-    body = ('<html lang="cy"><body><article><p>Darllenwch y canllaw <em>{title}</em> heddiw.</p></article>'
-            '</body></html>')
+    body = '<html lang="cy"><body><article><p>Darllenwch y canllaw <em>{title}</em> heddiw.</p></article></body></html>'
     plain = body.format(title="Practice Guidelines for Treatment of Complex Trauma")
     found = unmarked_english({"p.md": plain}, spelling.WordList())
     assert set(found["p.md"]) >= {"Practice", "Guidelines", "Treatment", "Complex"}, found
@@ -56,11 +60,12 @@ def test_a_translated_title_stays_welsh():
 
 
 def test_english_names_are_marked_but_not_inside_attributes_or_marked_text():
-    page_html = ('<p title="Blue Knot Foundation">Mae Blue Knot Foundation yn sefydliad.</p>'
-                 '<p lang="en">Blue Knot Foundation</p>')
+    page_html = '<p title="Blue Knot Foundation">Mae Blue Knot Foundation yn sefydliad.</p><p lang="en">Blue Knot Foundation</p>'
     marked = mark_english(page_html, frozenset())
-    assert marked == ('<p title="Blue Knot Foundation">Mae <span lang="en">Blue Knot Foundation</span> yn sefydliad.</p>'
-                      '<p lang="en">Blue Knot Foundation</p>'), marked
+    assert marked == (
+        '<p title="Blue Knot Foundation">Mae <span lang="en">Blue Knot Foundation</span> yn sefydliad.</p>'
+        '<p lang="en">Blue Knot Foundation</p>'
+    ), marked
 
 
 class _LangOfText(HTMLParser):
@@ -94,8 +99,11 @@ WELSH_ON_ENGLISH_PAGES = ["Cymraeg", "Cymru sy'n Ystyriol o Drawma"]
 def welsh_outside_lang_cy(page_html: str) -> list[str]:
     parser = _LangOfText()
     parser.feed(page_html)
-    return [text for lang, text in parser.found
-            if any(w in text.replace("’", "'") for w in WELSH_ON_ENGLISH_PAGES) and not lang.startswith("cy")]
+    return [
+        text
+        for lang, text in parser.found
+        if any(w in text.replace("’", "'") for w in WELSH_ON_ENGLISH_PAGES) and not lang.startswith("cy")
+    ]
 
 
 def test_welsh_on_english_pages_is_marked_welsh():

@@ -1,5 +1,6 @@
 """Both languages, always: every page has its counterpart, the right <html lang>, a working
 language switcher, absolute hreflang alternates, and no silent English fallback in Welsh."""
+
 from __future__ import annotations
 
 import re
@@ -9,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from tests.sitepages import SITE, built_pages, source_pages
-from tiw import LANGS, ROOT
+from tiw import ROOT
 
 PAGES = built_pages()
 
@@ -32,7 +33,8 @@ def test_page_is_built_in_its_language(page):
     html = page.html
     assert re.search(rf'<html lang="{page.lang}"', html), f"{page.url}: wrong <html lang>"
     assert "tiw-fallback" not in html, (
-        f"{page.url}: shows English content inside the Welsh site (a fallback). Add docs/cy/{page.src}.")
+        f"{page.url}: shows English content inside the Welsh site (a fallback). Add docs/cy/{page.src}."
+    )
 
 
 def _langnav(html: str) -> str:

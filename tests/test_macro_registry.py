@@ -1,5 +1,6 @@
 """The declared macros (macros/registry.yml): the macros plugin registers exactly what is declared
 and refuses a declaration that disagrees with the code; the parity lint reads the same metadata."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -40,15 +41,21 @@ def test_declared_parameters_must_match_the_function(monkeypatch):
     specs = dict(macro_registry.macro_specs())
     specs["picture"] = dataclasses.replace(specs["picture"], params=("alt", "path"))
     monkeypatch.setattr(macros, "macro_specs", lambda: specs)
-    with pytest.raises(DataError, match=r"entry 'picture', field 'params': declares \[alt, path\] but "
-                                        r"macros/media.py takes \(path, alt\)"):
+    with pytest.raises(
+        DataError,
+        match=r"entry 'picture', field 'params': declares \[alt, path\] but "
+        r"macros/media.py takes \(path, alt\)",
+    ):
         macros.define_env(FakeEnv())
 
 
 def test_a_bad_registry_entry_names_the_line_and_the_field(monkeypatch, tmp_path):
     bad = tmp_path / "registry.yml"
-    bad.write_text("picture: {module: media, params: [path, alt], text: [alt], language: page}\n"
-                   "glossary: {module: glossary, params: [], text: [], language: maybe}\n", encoding="utf-8")
+    bad.write_text(
+        "picture: {module: media, params: [path, alt], text: [alt], language: page}\n"
+        "glossary: {module: glossary, params: [], text: [], language: maybe}\n",
+        encoding="utf-8",
+    )
     monkeypatch.setattr(macro_registry, "REGISTRY", bad)
     with pytest.raises(DataError, match=r"line 2, entry 'glossary', field 'language': 'maybe'. Expected one of: page"):
         macro_registry.macro_specs()

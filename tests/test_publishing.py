@@ -3,6 +3,7 @@ framework PDFs, sharing metadata, sitemap, robots.txt, redirects and the CI/depl
 
 Most tests read the built site (SITE); the unit tests run the same code on small temporary inputs;
 two tests build a temporary copy of the project (marked slow)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,7 +15,6 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -48,19 +48,20 @@ def _local(url: str) -> Path:
     """The built file behind an absolute address on this site."""
     base = _site_base()
     assert url.startswith(base), f"{url} is not on the site ({base})"
-    rel = url[len(base):]
+    rel = url[len(base) :]
     path = SITE / rel
     return path / "index.html" if rel == "" or rel.endswith("/") else path
 
 
 # --- news: feeds, index, post pages --------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_feed_is_valid_atom_with_absolute_links(lang):
     prefix = "" if lang == "en" else f"{lang}/"
     feed_path = SITE / prefix / "news" / "feed.xml"
     assert feed_path.is_file(), f"no feed at {feed_path}"
-    root = ET.parse(feed_path).getroot()   # raises on malformed XML
+    root = ET.parse(feed_path).getroot()  # raises on malformed XML
     assert root.tag == f"{ATOM}feed"
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
     base = _site_base()
@@ -72,7 +73,7 @@ def test_feed_is_valid_atom_with_absolute_links(lang):
     sources = sorted((ROOT / "docs" / lang / POSTS_DIR).glob("*.md"), reverse=True)
     entries = root.findall(f"{ATOM}entry")
     assert len(entries) == len(sources) >= 1
-    for entry, source in zip(entries, sources):   # newest first, like the file names' dates
+    for entry, source in zip(entries, sources):  # newest first, like the file names' dates
         meta = _front(source)
         assert entry.findtext(f"{ATOM}title") == meta["title"]
         assert entry.findtext(f"{ATOM}summary") == " ".join(meta["summary"].split())
@@ -86,7 +87,9 @@ def test_feed_is_valid_atom_with_absolute_links(lang):
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url or "/")
 def test_every_page_advertises_its_languages_feed(page):
-    m = re.search(r'<link rel="alternate" type="application/atom\+xml" hreflang="(\w+)" href="([^"]+)" title="([^"]+)">', page.html)
+    m = re.search(
+        r'<link rel="alternate" type="application/atom\+xml" hreflang="(\w+)" href="([^"]+)" title="([^"]+)">', page.html
+    )
     assert m, f"{page.url}: no Atom feed link in <head>"
     lang, href, title = m.groups()
     prefix = "" if page.lang == "en" else f"{page.lang}/"
@@ -157,8 +160,9 @@ def test_posts_load_newest_first_and_refuse_bad_posts(tmp_path):
 def test_feed_writer_escapes_text():
     from tiw.publishing.news import Post, atom_feed
 
-    post = Post("en", Path("x.md"), "news/posts/2026-01-01-a.md", dt.date(2026, 1, 1), 'Tom & Jerry <"quoted">',
-                "A < B & C", ("x&y",))
+    post = Post(
+        "en", Path("x.md"), "news/posts/2026-01-01-a.md", dt.date(2026, 1, 1), 'Tom & Jerry <"quoted">', "A < B & C", ("x&y",)
+    )
     data = atom_feed("en", [post], "https://example.org/sub/", title="T & T", subtitle="S", author="A")
     root = ET.fromstring(data)
     assert root.find(f"{ATOM}entry/{ATOM}title").text == 'Tom & Jerry <"quoted">'
@@ -166,6 +170,7 @@ def test_feed_writer_escapes_text():
 
 
 # --- "Last updated" and review dates -------------------------------------------------------------
+
 
 def _git(*args: str) -> str | None:
     try:
@@ -207,12 +212,11 @@ def test_no_dates_without_full_git_history(tmp_path):
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text("x")
-    assert history.last_changed(tmp_path) is None       # a tarball: not a git checkout
+    assert history.last_changed(tmp_path) is None  # a tarball: not a git checkout
     if shutil.which("git") and _git("rev-parse", "HEAD"):
         clone = tmp_path / "shallow"
-        subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(clone)], check=True,
-                       capture_output=True)
-        assert history.last_changed(clone) is None       # a shallow clone would date every page wrongly
+        subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(clone)], check=True, capture_output=True)
+        assert history.last_changed(clone) is None  # a shallow clone would date every page wrongly
         assert "shallow" in history.why_no_dates(clone)
 
 
@@ -240,8 +244,11 @@ def test_make_review_due_runs():
 
 # --- the framework PDFs --------------------------------------------------------------------------
 
-_BLOCK = re.compile(r"</?(?:p|li|ul|ol|table|thead|tbody|tr|td|th|h[1-6]|dl|dt|dd|div|caption|figure|figcaption|"
-                    r"blockquote|section|details|summary|br|hr|nav)\b[^>]*>", re.I)
+_BLOCK = re.compile(
+    r"</?(?:p|li|ul|ol|table|thead|tbody|tr|td|th|h[1-6]|dl|dt|dd|div|caption|figure|figcaption|"
+    r"blockquote|section|details|summary|br|hr|nav)\b[^>]*>",
+    re.I,
+)
 _EXCLUDED = re.compile(r'<(?P<t>div|p|span|aside)\b[^>]*class="[^"]*tiw-pdf-exclude[^"]*"[^>]*>.*?</(?P=t)>', re.S)
 
 
@@ -272,9 +279,11 @@ def _nav_paths(items) -> list[str]:
 
 def _framework_pages(lang: str):
     """The framework's pages in navigation order (mkdocs.yml), as built in `lang`."""
+
     class _Loader(yaml.SafeLoader):
         pass
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)   # !ENV and other tags
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and other tags
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     order = [p for p in _nav_paths(config["nav"]) if p.startswith("framework/")]
     pages = {p.src: p for p in built_pages(lang)}
@@ -320,8 +329,8 @@ def test_pdf_opens_with_metadata_bookmarks_and_tags(pdf_texts, lang):
     assert meta.author and "ACE Hub Wales" in meta.author
     catalog = reader.trailer["/Root"]
     assert catalog["/Lang"] == lang
-    assert bool(catalog["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in catalog   # tagged PDF
-    assert b"pdfuaid" in catalog["/Metadata"].get_object().get_data()                # PDF/UA-1 claimed
+    assert bool(catalog["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in catalog  # tagged PDF
+    assert b"pdfuaid" in catalog["/Metadata"].get_object().get_data()  # PDF/UA-1 claimed
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     titles = []
     for page in _framework_pages(lang):
@@ -351,8 +360,11 @@ def test_framework_page_links_the_pdf_with_its_real_size(lang):
 
     prefix = "" if lang == "en" else f"{lang}/"
     index = (SITE / prefix / "framework" / "index.html").read_text(encoding="utf-8")
-    link = re.search(r'<a class="tiw-download__link" href="([^"]+)" type="application/pdf">([^<]+)</a> '
-                     r'<span class="tiw-download__size" data-tiw-pdf-size="(\w+)">\(PDF, ([^)]+)\)</span>', index)
+    link = re.search(
+        r'<a class="tiw-download__link" href="([^"]+)" type="application/pdf">([^<]+)</a> '
+        r'<span class="tiw-download__size" data-tiw-pdf-size="(\w+)">\(PDF, ([^)]+)\)</span>',
+        index,
+    )
     assert link, f"{prefix}framework/: no PDF link with its size"
     href, _, size_lang, size = link.groups()
     pdf = (SITE / prefix / "framework" / href).resolve()
@@ -361,6 +373,7 @@ def test_framework_page_links_the_pdf_with_its_real_size(lang):
 
 
 # --- sharing and findability ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url or "/")
 def test_open_graph_and_description_in_the_pages_language(page):
@@ -408,15 +421,18 @@ def test_sitemap_lists_every_page_with_language_alternates():
 
 
 def test_redirect_pages_in_both_languages(tmp_path):
-    from tiw.publishing.findability import Redirect, write_redirects
     from tiw.data.site import load_site_data
+    from tiw.publishing.findability import Redirect, write_redirects
 
     ui = load_site_data().ui
     strings = {k: ui[k] for k in ("redirect_title", "redirect_text")}
-    written = write_redirects(tmp_path, [Redirect("framework/old-aims/", "framework/aims.md")],
-                              "https://example.org/site/", strings)
+    written = write_redirects(
+        tmp_path, [Redirect("framework/old-aims/", "framework/aims.md")], "https://example.org/site/", strings
+    )
     assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == [
-        "cy/framework/old-aims/index.html", "framework/old-aims/index.html"]
+        "cy/framework/old-aims/index.html",
+        "framework/old-aims/index.html",
+    ]
     for lang, prefix in (("en", ""), ("cy", "cy/")):
         page = (tmp_path / prefix / "framework" / "old-aims" / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}">' in page
@@ -432,8 +448,10 @@ def test_redirect_list_is_checked(tmp_path):
 
     assert load_redirects() == [] or all(r.new.endswith(".md") for r in load_redirects())
     data = tmp_path / "redirects.yml"
-    data.write_text("redirects:\n  - from: old-page/\n    to: no-such-page.md\n"
-                    "  - from: framework/aims/\n    to: framework/aims.md\n", encoding="utf-8")
+    data.write_text(
+        "redirects:\n  - from: old-page/\n    to: no-such-page.md\n  - from: framework/aims/\n    to: framework/aims.md\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DataError) as err:
         load_redirects(data)
     assert "entry 1, field 'to': docs/en/no-such-page.md does not exist" in str(err.value)
@@ -442,9 +460,10 @@ def test_redirect_list_is_checked(tmp_path):
 
 # --- the workflows -------------------------------------------------------------------------------
 
+
 def _workflow(name: str) -> dict:
     data = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
-    data["on"] = data.pop(True, data.get("on"))   # YAML 1.1 reads the key `on` as true
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
     return data
 
 
@@ -498,16 +517,23 @@ def project_copy(tmp_path):
         (tmp_path / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     env = dict(os.environ, PYTHONPATH=str(tmp_path), NO_MKDOCS_2_WARNING="1", TIW_SKIP_PDF="1")
     env.pop("SITE_URL", None)
-    probe = subprocess.run([sys.executable, "-c", "import tiw; print(tiw.ROOT)"], env=env, cwd=tmp_path,
-                           capture_output=True, text=True, check=True)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import tiw; print(tiw.ROOT)"], env=env, cwd=tmp_path, capture_output=True, text=True, check=True
+    )
     assert Path(probe.stdout.strip()) == tmp_path, "the copy's build would use the real project's tiw"
     return tmp_path, env
 
 
 def _build(root: Path, env: dict) -> subprocess.CompletedProcess:
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    return subprocess.run([str(mkdocs), "build", "--strict", "-d", str(root / "out")], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(mkdocs), "build", "--strict", "-d", str(root / "out")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.mark.slow
@@ -524,7 +550,8 @@ def test_broken_news_post_fails_the_build_naming_the_file(project_copy):
 def test_copy_builds_redirects_and_lists_overdue_reviews(project_copy):
     root, env = project_copy
     (root / "data" / "redirects.yml").write_text(
-        "redirects:\n  - from: framework/old-purpose/\n    to: framework/purpose.md\n", encoding="utf-8")
+        "redirects:\n  - from: framework/old-purpose/\n    to: framework/purpose.md\n", encoding="utf-8"
+    )
     page = root / "docs" / "cy" / "get-help.md"
     page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\nreview_by: 2020-02-02\n", 1), encoding="utf-8")
     result = _build(root, env)

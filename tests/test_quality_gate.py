@@ -1,6 +1,7 @@
 """The quality gate over the built site (both languages, every page): valid HTML (Nu HTML Checker),
 every internal link and #anchor resolves, page titles unique within each language, and a
 Content-Security-Policy with no third-party source on every page."""
+
 from __future__ import annotations
 
 import html as htmllib
@@ -32,14 +33,18 @@ MATERIAL_MARKUP_ERRORS = [
     ("Bad value \u201c\u201d for attribute \u201ctabindex\u201d on element \u201clabel\u201d", 'class="md-nav__link'),
     # partials/toc.html labels the "__toc" toggle, which nav-item.html renders only for a page that
     # is in the nav and is not a section index (navigation.indexes): the label then points nowhere.
-    ("The value of the \u201cfor\u201d attribute of the \u201clabel\u201d element must be the ID of a non-hidden form control.",
-     'for="__toc"'),
+    (
+        "The value of the \u201cfor\u201d attribute of the \u201clabel\u201d element must be the ID of a non-hidden form control.",
+        'for="__toc"',
+    ),
 ]
 
 
 def _is_material_error(message: dict) -> bool:
-    return any(message.get("message", "").startswith(text) and marker in message.get("extract", "")
-               for text, marker in MATERIAL_MARKUP_ERRORS)
+    return any(
+        message.get("message", "").startswith(text) and marker in message.get("extract", "")
+        for text, marker in MATERIAL_MARKUP_ERRORS
+    )
 
 
 @pytest.fixture(scope="module")
@@ -54,13 +59,20 @@ def test_every_page_is_valid_html(html_files):
     assert java, "Java is not installed (.ci/run installs default-jre-headless)"
     assert VNU_JAR.is_file(), f"{VNU_JAR} missing: run `npm ci`"
     # One JVM for every page: the checker takes seconds to start.
-    run = subprocess.run([java, "-Xss4m", "-jar", str(VNU_JAR), "--format", "json", "--errors-only",
-                          *map(str, html_files)], capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [java, "-Xss4m", "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, html_files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     report = json.loads(run.stderr or run.stdout)
     errors = [m for m in report["messages"] if m.get("type") == "error" or m.get("subType") == "fatal"]
     ours = [m for m in errors if not _is_material_error(m)]
-    lines = [f"{m.get('url', '').removeprefix('file:').replace(str(SITE) + '/', '')}:{m.get('lastLine', '?')}: "
-             f"{m['message']}\n    {m.get('extract', '').strip()[:160]}" for m in ours]
+    lines = [
+        f"{m.get('url', '').removeprefix('file:').replace(str(SITE) + '/', '')}:{m.get('lastLine', '?')}: "
+        f"{m['message']}\n    {m.get('extract', '').strip()[:160]}"
+        for m in ours
+    ]
     assert not ours, f"{len(ours)} HTML errors:\n" + "\n".join(lines)
     # The run really checked the pages: with --errors-only a non-zero exit means errors.
     assert run.returncode == (1 if errors else 0), run.stderr[-2000:]
@@ -119,26 +131,44 @@ def test_every_page_has_a_first_party_content_security_policy(html_files):
 
 # -- the checkers themselves catch what they are for --------------------------------------------------
 
+
 def test_link_checker_finds_missing_files_anchors_and_insecure_links(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text(
         '<h2 id="here">x</h2><a href="a/">ok</a><a href="a/#there">ok</a><a href="#here">ok</a>'
         '<a href="a/#nowhere">bad anchor</a><a href="b/">missing</a><a href="http://example.org/">http</a>'
         '<a href="https://example.org/">ok</a><a href="mailto:x@example.org">ok</a><img src="a/pic.png">'
-        '<a href="javascript:void(0)">bad scheme</a>', encoding="utf-8")
-    (tmp_path / "a" / "index.html").write_text('<p id="there"><a href="../#here">ok</a><a href="../../up/">up</a>',
-                                                encoding="utf-8")
+        '<a href="javascript:void(0)">bad scheme</a>',
+        encoding="utf-8",
+    )
+    (tmp_path / "a" / "index.html").write_text(
+        '<p id="there"><a href="../#here">ok</a><a href="../../up/">up</a>', encoding="utf-8"
+    )
     problems, count = check_site(tmp_path)
     found = sorted((p.link.url, p.message.split()[0]) for p in problems)
     assert count == 12
-    assert found == sorted([("a/#nowhere", "#nowhere"), ("b/", "target"), ("http://example.org/", "external"),
-                            ("a/pic.png", "target"), ("javascript:void(0)", "scheme"), ("../../up/", "points")])
+    assert found == sorted(
+        [
+            ("a/#nowhere", "#nowhere"),
+            ("b/", "target"),
+            ("http://example.org/", "external"),
+            ("a/pic.png", "target"),
+            ("javascript:void(0)", "scheme"),
+            ("../../up/", "points"),
+        ]
+    )
 
 
 def test_inline_script_finder_flags_only_what_would_run():
-    page = ('<script>var a=1</script><script type="application/json">{"x":1}</script>'
-            '<script src="x.js"></script><script type="module">b()</script>'
-            '<a href="javascript:go()">x</a><img src="a.png" onerror="b()">')
+    page = (
+        '<script>var a=1</script><script type="application/json">{"x":1}</script>'
+        '<script src="x.js"></script><script type="module">b()</script>'
+        '<a href="javascript:go()">x</a><img src="a.png" onerror="b()">'
+    )
     found = [what for _, what in inline_scripts(page)]
-    assert found == ["an inline <script>", "an inline <script>", "a javascript: URL in href= on <a>",
-                     "an event attribute onerror= on <img>"]
+    assert found == [
+        "an inline <script>",
+        "an inline <script>",
+        "a javascript: URL in href= on <a>",
+        "an event attribute onerror= on <img>",
+    ]

@@ -1,6 +1,7 @@
 """The resource catalogue's checks (tiw.data.catalogue), run on temporary resource folders: every kind
 of bad entry fails with a message that names the file and the field. And the real catalogue's
 seed meets the brief: real, https, at least 15 entries, every level on at least three."""
+
 from __future__ import annotations
 
 import shutil
@@ -60,33 +61,56 @@ def test_a_good_entry_loads(site, tmp_path):
     assert [r["id"] for r in load_resources(site, tmp_path)] == ["good-one"]
 
 
-@pytest.mark.parametrize("name, text, field, hint", [
-    ("broken.yml", GOOD.format(id="broken").replace('  cy: "Teitl Cymraeg"', '  cy: "Teitl Cymraeg'),
-     None, "not valid YAML"),
-    ("bad-level.yml", GOOD.format(id="bad-level").replace("[trauma-aware]", "[trauma-awarre]"),
-     "levels[1]", "trauma-awarre"),
-    ("bad-audience.yml", GOOD.format(id="bad-audience").replace("[practitioners]", "[practitioner]"),
-     "audiences[1]", "practitioner"),
-    ("bad-setting.yml", GOOD.format(id="bad-setting").replace("[health]", "[hospital]"),
-     "settings[1]", "hospital"),
-    ("bad-format.yml", GOOD.format(id="bad-format").replace("format: guideline", "format: leaflet"),
-     "format", "leaflet"),
-    ("plain-http.yml", GOOD.format(id="plain-http").replace("https://www.nice", "http://www.nice"),
-     "url", "http://www.nice.org.uk"),
-    ("no-welsh-title.yml", GOOD.format(id="no-welsh-title").replace('  cy: "Teitl Cymraeg"\n', ""),
-     "title.cy", "missing"),
-    ("empty-welsh-summary.yml", GOOD.format(id="empty-welsh-summary").replace(
-        "  cy: \"Beth ydyw ac i bwy mae'n ddefnyddiol.\"", '  cy: "  "'), "summary.cy", "not in the expected form"),
-    ("no-link.yml", GOOD.format(id="no-link").replace('url: "https://www.nice.org.uk/guidance/ng116"\n', ""),
-     None, "exactly one of url"),
-    ("wrong-name.yml", GOOD.format(id="another-name"), "id", "does not match the file name"),
-    ("no-such-page.yml", GOOD.format(id="no-such-page").replace(
-        'url: "https://www.nice.org.uk/guidance/ng116"', "page: for-you/no-such-page.md"), "page", "no page docs/en/"),
-    ("future-review.yml", GOOD.format(id="future-review").replace("2026-01-02", "2999-01-01"),
-     "reviewed", "in the future"),
-    ("welsh-url-not-welsh.yml", GOOD.format(id="welsh-url-not-welsh").replace(
-        "publisher:", 'url_cy: "https://www.nice.org.uk/cy"\npublisher:'), "url_cy", "does not list cy"),
-])
+@pytest.mark.parametrize(
+    "name, text, field, hint",
+    [
+        ("broken.yml", GOOD.format(id="broken").replace('  cy: "Teitl Cymraeg"', '  cy: "Teitl Cymraeg'), None, "not valid YAML"),
+        ("bad-level.yml", GOOD.format(id="bad-level").replace("[trauma-aware]", "[trauma-awarre]"), "levels[1]", "trauma-awarre"),
+        (
+            "bad-audience.yml",
+            GOOD.format(id="bad-audience").replace("[practitioners]", "[practitioner]"),
+            "audiences[1]",
+            "practitioner",
+        ),
+        ("bad-setting.yml", GOOD.format(id="bad-setting").replace("[health]", "[hospital]"), "settings[1]", "hospital"),
+        ("bad-format.yml", GOOD.format(id="bad-format").replace("format: guideline", "format: leaflet"), "format", "leaflet"),
+        (
+            "plain-http.yml",
+            GOOD.format(id="plain-http").replace("https://www.nice", "http://www.nice"),
+            "url",
+            "http://www.nice.org.uk",
+        ),
+        ("no-welsh-title.yml", GOOD.format(id="no-welsh-title").replace('  cy: "Teitl Cymraeg"\n', ""), "title.cy", "missing"),
+        (
+            "empty-welsh-summary.yml",
+            GOOD.format(id="empty-welsh-summary").replace('  cy: "Beth ydyw ac i bwy mae\'n ddefnyddiol."', '  cy: "  "'),
+            "summary.cy",
+            "not in the expected form",
+        ),
+        (
+            "no-link.yml",
+            GOOD.format(id="no-link").replace('url: "https://www.nice.org.uk/guidance/ng116"\n', ""),
+            None,
+            "exactly one of url",
+        ),
+        ("wrong-name.yml", GOOD.format(id="another-name"), "id", "does not match the file name"),
+        (
+            "no-such-page.yml",
+            GOOD.format(id="no-such-page").replace(
+                'url: "https://www.nice.org.uk/guidance/ng116"', "page: for-you/no-such-page.md"
+            ),
+            "page",
+            "no page docs/en/",
+        ),
+        ("future-review.yml", GOOD.format(id="future-review").replace("2026-01-02", "2999-01-01"), "reviewed", "in the future"),
+        (
+            "welsh-url-not-welsh.yml",
+            GOOD.format(id="welsh-url-not-welsh").replace("publisher:", 'url_cy: "https://www.nice.org.uk/cy"\npublisher:'),
+            "url_cy",
+            "does not list cy",
+        ),
+    ],
+)
 def test_each_problem_names_the_file_and_field(site, tmp_path, name, text, field, hint):
     write(tmp_path, "fine.yml", GOOD.format(id="fine"))
     write(tmp_path, name, text)
@@ -122,6 +146,7 @@ def test_the_template_unfilled_is_refused(site, tmp_path):
 
 # --- the real catalogue -----------------------------------------------------------------------
 
+
 def _entries() -> list[tuple[Path, dict]]:
     return [(p, yaml.safe_load(p.read_text(encoding="utf-8"))) for p in sorted(RESOURCES.glob("*.yml"))]
 
@@ -146,8 +171,7 @@ def test_every_external_link_is_https_on_a_confirmed_host():
             url = entry[key]
             assert url.startswith("https://"), f"{path.name}: {url}"
             host = url.split("/")[2]
-            assert host_is_confirmed(host, hosts), \
-                f"{path.name}: {host} is not a host data/confirmed_sources.yml lists"
+            assert host_is_confirmed(host, hosts), f"{path.name}: {host} is not a host data/confirmed_sources.yml lists"
 
 
 def test_site_pages_in_the_catalogue_exist_in_both_languages():
@@ -158,6 +182,7 @@ def test_site_pages_in_the_catalogue_exist_in_both_languages():
 
 
 # --- make new-resource (tools/new_resource.py) ------------------------------------------------
+
 
 def test_new_resource_writes_the_template_with_id_and_date(site, tmp_path):
     import datetime as dt

@@ -2,6 +2,7 @@
 resources tagged for it, with the level's short definition; each audience and setting section
 lists exactly its resources; the home page lists them all with the right counts; every entry
 shows what the brief asks, and the Welsh pages say plainly when a resource is English-only."""
+
 from __future__ import annotations
 
 import html as htmllib
@@ -40,11 +41,13 @@ def test_level_page_lists_exactly_its_resources(lang, level):
     listed = [e["id"] for e in entries(html)]
     assert len(listed) == len(set(listed)), f"{level} ({lang}): an entry is listed twice: {listed}"
     expected = tagged("levels", level)
-    assert set(listed) == expected, (f"{level} ({lang}): missing {sorted(expected - set(listed))}, "
-                                     f"not tagged {sorted(set(listed) - expected)}")
+    assert set(listed) == expected, (
+        f"{level} ({lang}): missing {sorted(expected - set(listed))}, not tagged {sorted(set(listed) - expected)}"
+    )
     short = levels()[level]["short"][lang]
-    assert htmllib.escape(short, quote=True) in article(html) or short in htmllib.unescape(article(html)), \
+    assert htmllib.escape(short, quote=True) in article(html) or short in htmllib.unescape(article(html)), (
         f"{level} ({lang}): the level's short definition from data/levels.yml is not on the page"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -69,8 +72,9 @@ def test_home_lists_everything_with_counts_and_routes(lang):
     assert sorted(e["id"] for e in entries(html)) == sorted(catalogue())
     for level in LEVELS:
         n = len(tagged("levels", level))
-        assert re.search(rf'<a href="{level}/">[^<]+</a> <span class="tiw-resource-routes__count">{COUNT[lang](n)}</span>', body), \
-            f"home ({lang}): no route to {level} with its count {n}"
+        assert re.search(
+            rf'<a href="{level}/">[^<]+</a> <span class="tiw-resource-routes__count">{COUNT[lang](n)}</span>', body
+        ), f"home ({lang}): no route to {level} with its count {n}"
     for kind, prefix in (("audiences", "audience"), ("settings", "setting")):
         for item in taxonomy()[kind]:
             assert f'href="{kind}/#{prefix}-{item["id"]}"' in body, f"home ({lang}): no route to {prefix} {item['id']}"
@@ -109,4 +113,3 @@ def test_every_entry_shows_what_the_brief_asks(lang):
         assert {h.rstrip("/").split("/")[-1] for h in level_links} == set(r["levels"]), f"{e['id']} ({lang}): level links"
         for lid in r["levels"]:
             assert level_names[lid] in text
-

@@ -67,9 +67,20 @@ def test_a_fresh_clone_with_a_copied_venv_builds_its_own_files(tmp_path):
     assert MARKER not in (ROOT / "site" / "index.html").read_text(encoding="utf-8")
 
     # The offline checks of the sources, run inside the clone against its own build.
-    checks = ["tests/test_framework_coverage.py", "tests/test_confirmed_sources.py", "tests/test_system_packages.py",
-              "tests/test_dates.py", "tests/test_ui_strings_used.py"]
-    run = subprocess.run([str(clone / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", *checks],
-                         cwd=clone, env=env, capture_output=True, text=True, timeout=600)
+    checks = [
+        "tests/test_framework_coverage.py",
+        "tests/test_confirmed_sources.py",
+        "tests/test_system_packages.py",
+        "tests/test_dates.py",
+        "tests/test_ui_strings_used.py",
+    ]
+    run = subprocess.run(
+        [str(clone / ".venv" / "bin" / "python"), "-m", "pytest", "-q", "-p", "no:cacheprovider", *checks],
+        cwd=clone,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert re.search(r"\d+ passed", run.stdout) and " failed" not in run.stdout

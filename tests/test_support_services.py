@@ -1,6 +1,7 @@
 """Support services come from one place (data/services.yml) on every page that lists them, only
 confirmed entries are published, the pages say nothing about the others, and every emergency or
 support number written on any page is a tap-to-call (tel:) link."""
+
 from __future__ import annotations
 
 import re
@@ -57,8 +58,9 @@ def _article(html: str) -> str:
 
 # Numbers a reader in crisis would call: 999 and every published phone number of six digits or
 # more (short ones such as 111 also appear in names, e.g. "NHS 111 Wales").
-CALL_NUMBERS = ["999"] + [c["value"] for s in PUBLISHED for c in s["contacts"]
-                          if c["kind"] == "phone" and len(_digits(c["value"])) >= 6]
+CALL_NUMBERS = ["999"] + [
+    c["value"] for s in PUBLISHED for c in s["contacts"] if c["kind"] == "phone" and len(_digits(c["value"])) >= 6
+]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.url or "/")
@@ -69,7 +71,9 @@ def test_every_number_to_call_is_a_tel_link(page):
     for number in CALL_NUMBERS:
         pattern = r"(?<!\d)(?<!\d )" + r"\s?".join(re.escape(d) for d in _digits(number)) + r"(?![\d])"
         found = re.search(pattern, outside)
-        assert not found, f"{page.url}: '{number}' is written without a tel: link: …{outside[max(0, found.start() - 60):found.end() + 20]}…"
+        assert not found, (
+            f"{page.url}: '{number}' is written without a tel: link: …{outside[max(0, found.start() - 60) : found.end() + 20]}…"
+        )
     for href in re.findall(r'href="tel:([^"]*)"', page.html):
         assert re.fullmatch(r"\+?\d+", href), f"{page.url}: tel:{href} is not a plain number"
 
@@ -80,8 +84,9 @@ def test_unpublished_services_are_on_no_page(page):
     for s in HELD:
         for c in s["contacts"]:
             if c["kind"] in ("phone", "text"):
-                assert c["value"] not in text and f"tel:{_digits(c['value'])}" not in text, \
+                assert c["value"] not in text and f"tel:{_digits(c['value'])}" not in text, (
                     f"{page.url}: {s['id']} is not confirmed, but its number {c['value']} is on the page"
+                )
 
 
 @pytest.mark.parametrize("lang", ("en", "cy"))

@@ -2,6 +2,7 @@
 
 Every test works on a git clone of this repository in a temporary folder (freshness needs git),
 so the repository itself is never written."""
+
 from __future__ import annotations
 
 import csv
@@ -62,6 +63,7 @@ def target_of(path: Path, unit_id: str):
 
 # ------------------------------------------------------------------------------ round trip
 
+
 def test_round_trip_with_the_current_welsh_leaves_the_repository_unchanged(repo, capsys, tmp_path):
     files = export_all(repo, capsys, tmp_path / "out")
     assert len([f for f in files if "pages" in f.parts]) == len(list((repo / "docs" / "en").rglob("*.md")))
@@ -88,16 +90,18 @@ def test_every_segment_is_written_back_in_its_place(repo, capsys, tmp_path):
     assert "Newydd Nodau ac amcanion" in (repo / "docs/cy/framework/aims.md").read_text(encoding="utf-8")
     code, text = run(repo, capsys, "import", *map(str, original))
     assert code == 0, text
-    changed_lines = [line for line in git(repo, "diff", "-U0").splitlines()
-                     if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    changed_lines = [
+        line for line in git(repo, "diff", "-U0").splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
     assert changed_lines and all("default_lang_commit:" in line for line in changed_lines), changed_lines[:5]
 
 
 def test_outdated_page_one_target_changed_only_that_block_changes_and_the_build_passes(repo, capsys, tmp_path):
     en = repo / "docs/en/framework/aims.md"
     cy = repo / "docs/cy/framework/aims.md"
-    en.write_text(en.read_text(encoding="utf-8").replace(
-        "Its objectives are to:", "Its five objectives are to:"), encoding="utf-8")
+    en.write_text(
+        en.read_text(encoding="utf-8").replace("Its objectives are to:", "Its five objectives are to:"), encoding="utf-8"
+    )
     git(repo, "commit", "-qam", "English edit")
     head = git(repo, "rev-parse", "HEAD").strip()
     out = tmp_path / "out"
@@ -133,8 +137,10 @@ def test_outdated_page_one_target_changed_only_that_block_changes_and_the_build_
 def test_a_missing_welsh_page_is_made_from_the_english_and_the_targets(repo, capsys, tmp_path):
     page, cy = "framework/impact.md", repo / "docs/cy/framework/impact.md"
     run(repo, capsys, "export", page, "--out", str(tmp_path / "before"))
-    welsh = {u.get("id"): u.find(f"{NS}segment/{NS}target") for u in
-             etree.parse(str(tmp_path / "before/pages/framework/impact.xlf")).iter(NS + "unit")}
+    welsh = {
+        u.get("id"): u.find(f"{NS}segment/{NS}target")
+        for u in etree.parse(str(tmp_path / "before/pages/framework/impact.xlf")).iter(NS + "unit")
+    }
     original = cy.read_text(encoding="utf-8")
     git(repo, "rm", "-q", "docs/cy/framework/impact.md")
     git(repo, "commit", "-qm", "Welsh page removed")
@@ -162,6 +168,7 @@ def test_a_missing_welsh_page_is_made_from_the_english_and_the_targets(repo, cap
 
 # ------------------------------------------------------------------------------ refusals
 
+
 def refused(repo, capsys, package: Path, *expected: str) -> str:
     code, text = run(repo, capsys, "import", str(package))
     assert code == 1, text
@@ -184,8 +191,9 @@ def test_a_deleted_placeholder_is_refused(repo, capsys, tmp_path):
     target.remove(ph)
     target.find(NS + "ph")
     tree.write(str(package), xml_declaration=True, encoding="UTF-8")
-    refused(repo, capsys, package, "docs/cy/for-you/which-level.md: segment b12", "placeholder 1 ([)",
-            "is missing from the Welsh")
+    refused(
+        repo, capsys, package, "docs/cy/for-you/which-level.md: segment b12", "placeholder 1 ([)", "is missing from the Welsh"
+    )
 
 
 def test_an_altered_placeholder_is_refused(repo, capsys, tmp_path):
@@ -203,11 +211,16 @@ def test_a_package_whose_english_changed_since_export_is_refused(repo, capsys, t
     out = tmp_path / "out"
     run(repo, capsys, "export", "framework/aims.md", "--out", str(out))
     en = repo / "docs/en/framework/aims.md"
-    en.write_text(en.read_text(encoding="utf-8").replace("Its objectives are to:", "Its aims are to:"),
-                  encoding="utf-8")
+    en.write_text(en.read_text(encoding="utf-8").replace("Its objectives are to:", "Its aims are to:"), encoding="utf-8")
     git(repo, "commit", "-qam", "English edit after export")
-    refused(repo, capsys, out / "pages/framework/aims.xlf", "segment b2",
-            "changed since the export", "make translation-export PAGES=framework/aims.md")
+    refused(
+        repo,
+        capsys,
+        out / "pages/framework/aims.xlf",
+        "segment b2",
+        "changed since the export",
+        "make translation-export PAGES=framework/aims.md",
+    )
 
 
 def test_a_target_that_breaks_the_yaml_is_refused(repo, capsys, tmp_path):
@@ -238,6 +251,7 @@ def test_a_data_field_is_written_in_its_own_quoting(repo, capsys, tmp_path):
 
 # ------------------------------------------------------------------------------ formats
 
+
 def test_packages_validate_against_the_xliff_schema(repo, capsys, tmp_path):
     schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff-2.0-core-subset.xsd")))
     files = export_all(repo, capsys, tmp_path / "out")
@@ -254,7 +268,7 @@ def test_memory_validates_and_counts_every_aligned_segment(repo, capsys, tmp_pat
     cy = repo / "docs/cy/framework/aims.md"
     lines = cy.read_text(encoding="utf-8").split("\n")
     first_item = next(n for n, line in enumerate(lines) if line.startswith("- "))
-    cy.write_text("\n".join(lines[:first_item] + lines[first_item + 1:]), encoding="utf-8")
+    cy.write_text("\n".join(lines[:first_item] + lines[first_item + 1 :]), encoding="utf-8")
     code, text = run(repo, capsys, "memory", "--out", str(tmp_path))
     assert code == 0, text
     m = re.search(r"(\d+) aligned segments \((\d+) from pages, (\d+) from data files\); left out: (\d+) page", text)

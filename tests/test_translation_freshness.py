@@ -1,6 +1,7 @@
 """Translation freshness in a temporary git repository: translate, stamp, change the English page,
 and see the status say "outdated" (with the line count), `diff` show the changed paragraphs, and
 the built Welsh page show the notice; plus the states missing / orphan / unstamped / bad stamp."""
+
 from __future__ import annotations
 
 import os
@@ -72,8 +73,13 @@ hooks:
 
 
 def git(repo: Path, *args: str) -> str:
-    env = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.invalid",
-               GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.invalid")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="Test",
+        GIT_AUTHOR_EMAIL="test@example.invalid",
+        GIT_COMMITTER_NAME="Test",
+        GIT_COMMITTER_EMAIL="test@example.invalid",
+    )
     return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
 
 
@@ -123,6 +129,7 @@ def change_english(repo: Path) -> None:
 
 # ---------------------------------------------------------------------------------- status
 
+
 def test_translate_stamp_change_shows_outdated_with_line_count(repo, capsys):
     code, out = tool(repo, "status", capsys=capsys)
     assert code == 0 and "UNSTAMPED" in line_of(out, "guide.md")
@@ -131,7 +138,7 @@ def test_translate_stamp_change_shows_outdated_with_line_count(repo, capsys):
     code, out = tool(repo, "stamp", "guide.md", "docs/cy/other.md", capsys=capsys)
     assert code == 0, out
     assert fr.read_stamp((repo / "docs/cy/guide.md").read_text()) == head
-    assert (repo / "docs/cy/guide.md").read_text().startswith("---\ntitle: \"Canllaw\"")
+    assert (repo / "docs/cy/guide.md").read_text().startswith('---\ntitle: "Canllaw"')
     stamp_commit = commit(repo, "Stamp the translations")
 
     code, out = tool(repo, "status", "--mode", "strict", capsys=capsys)
@@ -273,11 +280,18 @@ def test_stamp_front_matter_round_trip():
 
 # ---------------------------------------------------------------------------------- the notice
 
+
 def build(project: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs), "build", "--strict", "-d", str(project / "site")], cwd=project,
-                            env=env, capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict", "-d", str(project / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result
 
@@ -304,8 +318,9 @@ def test_built_welsh_page_shows_the_notice_only_when_outdated(repo, capsys, tmp_
     assert link and link.group(1) == "../../guide/", f"links to the English page: {notice.group(0)}"
     assert (repo / "site/guide/index.html").is_file()
     other = (repo / "site/cy/other/index.html").read_text().replace("&#x27;", "'")
-    assert "<h1" in other and NOTICE not in other and "tiw-translation-notice" not in other, \
+    assert "<h1" in other and NOTICE not in other and "tiw-translation-notice" not in other, (
         "no notice on a page that is up to date"
+    )
     english = (repo / "site/guide/index.html").read_text().replace("&#x27;", "'")
     assert "tiw-translation-notice" not in english
 

@@ -1,5 +1,6 @@
 """Structural parity (tiw/translation/parity.py) and the termbase lint (tiw/translation/termbase.py): each names the page
 (or file and line) and the difference; both pass on the real repository."""
+
 from __future__ import annotations
 
 import shutil
@@ -95,24 +96,37 @@ def test_a_faithful_translation_has_no_differences(tmp_path):
     assert messages(tree(tmp_path, en=en)) == []
 
 
-@pytest.mark.parametrize("change, expected", [
-    (("## Sut olwg sydd ar arfer da", "### Sut olwg sydd ar arfer da"),
-     "heading: English has h2 'What good looks like' at line 16"),
-    (("## Ar gyfer pwy {#audience}", "## Ar gyfer pwy {#cynulleidfa}"),
-     "heading: Welsh has h2 'Ar gyfer pwy' {#cynulleidfa} at line 10"),
-    (("[y fframwaith](index.md)", "[y fframwaith](other.md)"), "link: English links to 'index.md' 1×"),
-    (("(other.md#ail-ran)", "(other.md#rhan-gyntaf)"), "link: English links to 'other.md#second-part'"),
-    (('"easy-read/book.svg", "Llyfr agored"', '"easy-read/heart.svg", "Llyfr agored"'),
-     "macro call: English has picture('easy-read/book.svg', …) at line 25 (under 'What good looks like')"),
-    (('level_detail("trauma-aware")', 'level_detail("specialist")'),
-     "macro call: Welsh has level_detail('specialist')"),
-    (("!!! note", "!!! warning"), "admonition: English has '!!! note' admonition at line 18"),
-    (("| 1 | 2 |\n", "| 1 | 2 |\n| 3 | 4 |\n"),
-     "table: English has a table of 2 rows × 2 columns at line 21 (under 'What good looks like'); Welsh has a table of 3 rows × 2 columns"),
-    (("- tri\n", ""), "list: English has a bulleted list of 3 items at line 12 (under 'Who it is for'); Welsh has a bulleted list of 2 items"),
-    (("exit_page: true\n", ""), "front matter 'exit_page': only the English page has it"),
-    (("exit_page: true\n", "exit_page: false\n"), "front matter 'exit_page': English True, Welsh False"),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (
+            ("## Sut olwg sydd ar arfer da", "### Sut olwg sydd ar arfer da"),
+            "heading: English has h2 'What good looks like' at line 16",
+        ),
+        (
+            ("## Ar gyfer pwy {#audience}", "## Ar gyfer pwy {#cynulleidfa}"),
+            "heading: Welsh has h2 'Ar gyfer pwy' {#cynulleidfa} at line 10",
+        ),
+        (("[y fframwaith](index.md)", "[y fframwaith](other.md)"), "link: English links to 'index.md' 1×"),
+        (("(other.md#ail-ran)", "(other.md#rhan-gyntaf)"), "link: English links to 'other.md#second-part'"),
+        (
+            ('"easy-read/book.svg", "Llyfr agored"', '"easy-read/heart.svg", "Llyfr agored"'),
+            "macro call: English has picture('easy-read/book.svg', …) at line 25 (under 'What good looks like')",
+        ),
+        (('level_detail("trauma-aware")', 'level_detail("specialist")'), "macro call: Welsh has level_detail('specialist')"),
+        (("!!! note", "!!! warning"), "admonition: English has '!!! note' admonition at line 18"),
+        (
+            ("| 1 | 2 |\n", "| 1 | 2 |\n| 3 | 4 |\n"),
+            "table: English has a table of 2 rows × 2 columns at line 21 (under 'What good looks like'); Welsh has a table of 3 rows × 2 columns",
+        ),
+        (
+            ("- tri\n", ""),
+            "list: English has a bulleted list of 3 items at line 12 (under 'Who it is for'); Welsh has a bulleted list of 2 items",
+        ),
+        (("exit_page: true\n", ""), "front matter 'exit_page': only the English page has it"),
+        (("exit_page: true\n", "exit_page: false\n"), "front matter 'exit_page': English True, Welsh False"),
+    ],
+)
 def test_each_structural_difference_is_named(tmp_path, change, expected):
     en = EN.replace("(#who-it-is-for)", "(#what-good-looks-like)")
     old, new = change
@@ -130,12 +144,16 @@ def test_a_fragment_pointing_at_a_different_heading_is_reported(tmp_path):
 
 
 def test_allowed_link_equivalents(tmp_path):
-    root = tree(tmp_path, en=EN.replace("(#who-it-is-for)", "(#what-good-looks-like)") + "\n[Site](https://example.org/)\n",
-                cy=CY + "\n[Gwefan](https://example.org/cy/)\n")
+    root = tree(
+        tmp_path,
+        en=EN.replace("(#who-it-is-for)", "(#what-good-looks-like)") + "\n[Site](https://example.org/)\n",
+        cy=CY + "\n[Gwefan](https://example.org/cy/)\n",
+    )
     assert any("https://example.org/" in m for m in messages(root))
     (root / "translation").mkdir()
     (root / "translation" / "link-equivalents.yml").write_text(
-        '- en: "https://example.org/"\n  cy: "https://example.org/cy/"\n', encoding="utf-8")
+        '- en: "https://example.org/"\n  cy: "https://example.org/cy/"\n', encoding="utf-8"
+    )
     assert messages(root) == []
     (root / "translation" / "link-equivalents.yml").write_text('- en: "https://example.org/"\n', encoding="utf-8")
     with pytest.raises(parity.ParityConfigError, match="entry 1"):
@@ -149,30 +167,35 @@ def test_real_pages_have_the_same_structure_in_both_languages():
 
 # ---------------------------------------------------------------------------------- termbase
 
+
 def termbase_tree(tmp_path: Path, page: str, data_cy: str = "Testun.") -> Path:
     (tmp_path / "data").mkdir()
     shutil.copy(ROOT / "data" / "glossary.yml", tmp_path / "data" / "glossary.yml")
     (tmp_path / "data" / "extra.yml").write_text(
-        f'items:\n  - id: one\n    text:\n      en: "Text."\n      cy: "{data_cy}"\n', encoding="utf-8")
+        f'items:\n  - id: one\n    text:\n      en: "Text."\n      cy: "{data_cy}"\n', encoding="utf-8"
+    )
     (tmp_path / "docs" / "cy").mkdir(parents=True)
     (tmp_path / "docs" / "cy" / "page.md").write_text(page, encoding="utf-8")
     return tmp_path
 
 
-@pytest.mark.parametrize("text, found", [
-    ("Mae hwn yn ddull seiliedig ar drawma.", "seiliedig ar drawma"),
-    ("Dull Seiliedig ar\nDrawma i bawb.", "Seiliedig ar Drawma"),
-    ("Gwasanaeth gwybodus am drawma.", "gwybodus am drawma"),
-    ("Dull wedi’i lywio gan drawma.", "wedi’i lywio gan drawma"),
-    ("Mae'n meithrin gwytnwch.", "gwytnwch"),
-    ("eu wytnwch nhw", "wytnwch"),
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Mae hwn yn ddull seiliedig ar drawma.", "seiliedig ar drawma"),
+        ("Dull Seiliedig ar\nDrawma i bawb.", "Seiliedig ar Drawma"),
+        ("Gwasanaeth gwybodus am drawma.", "gwybodus am drawma"),
+        ("Dull wedi’i lywio gan drawma.", "wedi’i lywio gan drawma"),
+        ("Mae'n meithrin gwytnwch.", "gwytnwch"),
+        ("eu wytnwch nhw", "wytnwch"),
+    ],
+)
 def test_a_rejected_term_fails_the_lint_naming_file_and_line(tmp_path, text, found):
     root = termbase_tree(tmp_path, f"---\ntitle: Prawf\n---\n\n# Prawf\n\n{text}\n")
     findings = termbase.lint(root)
     assert len(findings) == 1, findings
     message = str(findings[0])
-    assert message.startswith("docs/cy/page.md, line 7: uses \"") and f'"{" ".join(found.split())}"' in message, message
+    assert message.startswith('docs/cy/page.md, line 7: uses "') and f'"{" ".join(found.split())}"' in message, message
     assert "Use the approved term" in message
 
 

@@ -1,5 +1,6 @@
 """The translation checks on the real repository, as CI runs them: the freshness status in CI mode
 (README.md, "For translators"), and the interface strings complete in both languages."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tiw import ROOT
 from tiw.core.errors import DataError
@@ -22,8 +22,13 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 def test_translation_status_in_ci_mode():
     """Fails on a missing, orphan or unstamped Welsh page or a bad stamp; outdated pages are
     reported (and shown to readers by the build's notice) without failing."""
-    result = subprocess.run([sys.executable, "-m", "tools.translation", "status", "--mode", "ci"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.translation", "status", "--mode", "ci"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     print(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Mode ci:" in result.stdout and result.stdout.rstrip().endswith("ok")
@@ -53,11 +58,14 @@ def test_mismatched_placeholders_are_refused_naming_the_key(tmp_path):
         _check_ui(data, path, lines)
 
 
-@pytest.mark.parametrize("entry, field", [
-    ('greeting: {en: "Hello", cy: ""}', "greeting.cy"),
-    ('greeting: {en: "Hello", cy: "   "}', "greeting.cy"),
-    ('greeting: {en: "Hello"}', "greeting.cy"),
-])
+@pytest.mark.parametrize(
+    "entry, field",
+    [
+        ('greeting: {en: "Hello", cy: ""}', "greeting.cy"),
+        ('greeting: {en: "Hello", cy: "   "}', "greeting.cy"),
+        ('greeting: {en: "Hello"}', "greeting.cy"),
+    ],
+)
 def test_an_empty_or_missing_welsh_string_is_refused(tmp_path, entry, field):
     path = tmp_path / "ui.yml"
     path.write_text(entry + "\n", encoding="utf-8")

@@ -1,5 +1,6 @@
 """Welsh spelling (hunspell-cy + translation/wordlist-cy.txt) and English leftovers on every built
 Welsh page, and the checker itself on small pages made here."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -16,15 +17,16 @@ def page(body: str) -> str:
 
 @pytest.fixture(scope="module")
 def checker():
-    return spelling.Checker(spelling.WordList(lower={"cydgynhyrchu"}, exact={"ACE"},
-                                              phrases=["Blue Knot Foundation"]))
+    return spelling.Checker(spelling.WordList(lower={"cydgynhyrchu"}, exact={"ACE"}, phrases=["Blue Knot Foundation"]))
 
 
 def test_misspelt_words_are_reported_with_their_page(checker):
-    reports = checker.check({
-        "good.md": page("<h1>Y fframwaith</h1><p>Mae'r fframwaith yn bwysig i bawb yng Nghymru.</p>"),
-        "bad.md": page("<h1>Y fframwaith</h1><p>Mae'r fframwiath yn bwysig i bawb yng Nghymru.</p>"),
-    })
+    reports = checker.check(
+        {
+            "good.md": page("<h1>Y fframwaith</h1><p>Mae'r fframwaith yn bwysig i bawb yng Nghymru.</p>"),
+            "bad.md": page("<h1>Y fframwaith</h1><p>Mae'r fframwiath yn bwysig i bawb yng Nghymru.</p>"),
+        }
+    )
     by_name = {r.name: r for r in reports}
     assert by_name["good.md"].unknown == Counter()
     assert by_name["bad.md"].unknown == Counter({"fframwiath": 1})
@@ -32,12 +34,17 @@ def test_misspelt_words_are_reported_with_their_page(checker):
 
 
 def test_english_sentences_are_found_but_marked_english_is_allowed(checker):
-    [rep] = checker.check({"p.md": page(
-        "<p>Mae'r dudalen hon yn Gymraeg.</p>"
-        "<p>This sentence was left in English by mistake.</p>"
-        "<p>Darllenwch <em>The Power Threat Meaning Framework</em> heddiw.</p>"
-        '<p lang="en">This paragraph is English on purpose and says so.</p>'
-        "<p>Mae Blue Knot Foundation yn sefydliad.</p>")})
+    [rep] = checker.check(
+        {
+            "p.md": page(
+                "<p>Mae'r dudalen hon yn Gymraeg.</p>"
+                "<p>This sentence was left in English by mistake.</p>"
+                "<p>Darllenwch <em>The Power Threat Meaning Framework</em> heddiw.</p>"
+                '<p lang="en">This paragraph is English on purpose and says so.</p>'
+                "<p>Mae Blue Knot Foundation yn sefydliad.</p>"
+            )
+        }
+    )
     assert rep.english == ["This sentence was left in English by mistake"], rep.english
     assert rep.unknown and set(rep.unknown) <= {"This", "sentence", "was", "left", "English", "by", "mistake"}
     assert "Power" not in rep.unknown and "paragraph" not in rep.unknown and "Knot" not in rep.unknown
@@ -66,6 +73,7 @@ def test_threshold_on_the_framework_pages():
         r = spelling.PageReport(name, words)
         r.unknown = Counter({f"w{i}": 1 for i in range(unknown)})
         return r
+
     assert spelling.verdict([rep("framework/a.md", 100, 3), rep("for-you/b.md", 10, 5)]) == []
     [failure] = spelling.verdict([rep("framework/a.md", 100, 4)])
     assert "4 of the 100 words on the Welsh framework pages (4.0%)" in failure

@@ -1,5 +1,6 @@
 """Welsh alphabetical order (tiw/core/collation.py) for every list sorted by name on a Welsh page: the
 Glossary and the resource catalogue's lists. Words are real ones from the site."""
+
 from __future__ import annotations
 
 import html
@@ -11,19 +12,22 @@ from tests.sitepages import SITE
 from tiw.core.collation import sort_key, welsh_letters
 
 
-@pytest.mark.parametrize("before, after", [
-    ("Trawma gwell", "Therapïau trawma"),   # t < th (English order puts Therapïau first)
-    ("lwfans", "llesiant"),                 # l < ll
-    ("Cymru", "Chwilio"),                   # c < ch
-    ("Dull", "ddiogel"),                    # d < dd
-    ("fframwaith", "ffydd"),                # ff is one letter; then r < y
-    ("Fersiwn", "Fframwaith"),              # f < ff
-    ("gwydnwch", "Nghymru"),                # g < ng
-    ("Nghymru", "hafan"),                   # ng < h (English order puts hafan first)
-    ("polisi", "phrofiad"),                 # p < ph
-    ("rôl", "rhagor"),                      # r < rh; ô sorts as o
-    ("Trawma", "Trawma dirprwyol"),         # word by word: a shorter word first
-])
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("Trawma gwell", "Therapïau trawma"),  # t < th (English order puts Therapïau first)
+        ("lwfans", "llesiant"),  # l < ll
+        ("Cymru", "Chwilio"),  # c < ch
+        ("Dull", "ddiogel"),  # d < dd
+        ("fframwaith", "ffydd"),  # ff is one letter; then r < y
+        ("Fersiwn", "Fframwaith"),  # f < ff
+        ("gwydnwch", "Nghymru"),  # g < ng
+        ("Nghymru", "hafan"),  # ng < h (English order puts hafan first)
+        ("polisi", "phrofiad"),  # p < ph
+        ("rôl", "rhagor"),  # r < rh; ô sorts as o
+        ("Trawma", "Trawma dirprwyol"),  # word by word: a shorter word first
+    ],
+)
 def test_welsh_alphabetical_order(before, after):
     assert sort_key(before, "cy") < sort_key(after, "cy")
     assert sorted([after, before], key=lambda t: sort_key(t, "cy")) == [before, after]

@@ -1,6 +1,7 @@
 """Welsh search: the mutation folding in Python (index side) and in JavaScript (the browser's query
 side) over the same vectors, the stop words, the rules file's error messages, and the built
 per-language indexes (content, settings, search base, size)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -8,7 +9,6 @@ import json
 import re
 import shutil
 import subprocess
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -46,13 +46,13 @@ def run_js(words: list[str], terms: list[str] = ()) -> dict:
     node = shutil.which("node")
     assert node, "node is not installed (the JavaScript side of the shared vectors runs under node)"
     payload = json.dumps({"rules": welsh.rules().as_json(), "words": words, "terms": list(terms)})
-    done = subprocess.run([node, "-e", NODE_HARNESS, str(WELSH_JS)], input=payload, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run([node, "-e", NODE_HARNESS, str(WELSH_JS)], input=payload, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
 # --- the mutation table, both sides ---------------------------------------------------------
+
 
 @pytest.mark.parametrize("radical, form, key", SAME, ids=[f"{r}/{f}" for r, f, _ in SAME])
 def test_python_folds_radical_and_mutated_form_to_the_key(radical, form, key):
@@ -70,10 +70,10 @@ def test_javascript_folds_the_shared_vectors_as_python_does():
     words = [w for r, f, k in SAME for w in (r, f, k)] + [w for a, b, _ in DIFFERENT for w in (a, b)]
     result = run_js(words)
     expected = [k for r, f, k in SAME for _ in range(3)]
-    got = result["fold"][:len(expected)]
+    got = result["fold"][: len(expected)]
     wrong = [(w, g, e) for w, g, e in zip(words, got, expected) if g != e]
     assert not wrong, f"welsh-search.js folds differently from the vectors (word, got, expected): {wrong}"
-    rest = list(zip(words[len(expected):], result["fold"][len(expected):]))
+    rest = list(zip(words[len(expected) :], result["fold"][len(expected) :]))
     for (a, fa), (b, fb) in zip(rest[::2], rest[1::2]):
         assert fa != fb, f"welsh-search.js folds {a} and {b} to the same key {fa}"
 
@@ -96,14 +96,15 @@ def test_query_terms_are_folded_keeping_wildcards_and_stop_words():
 
 # --- stop words ------------------------------------------------------------------------------
 
+
 def test_stop_words_are_welsh_function_words_in_both_languages_of_code():
     stop = sorted(welsh.rules().stop_words)
     content = ["trawma", "plentyn", "cymuned", "dŷ", "cefnogaeth", "lles", "gwydnwch"]
     for word in ("y", "yr", "a", "ac", "â", "mae", "yn", "sydd", "wedi", "gyda", "hefyd"):
         assert word in stop
     result = run_js(stop + content)
-    assert all(result["stop"][:len(stop)])
-    assert not any(result["stop"][len(stop):]), "a content word is treated as a stop word"
+    assert all(result["stop"][: len(stop)])
+    assert not any(result["stop"][len(stop) :]), "a content word is treated as a stop word"
     assert not any(welsh.is_stop_word(w) for w in content)
     assert welsh.is_stop_word("Mae") and welsh.is_stop_word("YN")
 
@@ -115,6 +116,7 @@ def test_index_terms_drop_stop_words_and_fold_the_rest():
 
 # --- bad rules fail with the file, line and field ---------------------------------------------
 
+
 def _broken_rules(tmp_path, monkeypatch, old, new):
     text = welsh.RULES_FILE.read_text(encoding="utf-8")
     assert old in text, f"fixture out of date: {old!r}"
@@ -123,13 +125,29 @@ def _broken_rules(tmp_path, monkeypatch, old, new):
     monkeypatch.setattr(welsh, "RULES_FILE", broken)
 
 
-@pytest.mark.parametrize("old, new, pattern", [
-    ("  - {from: b, to: p,", "  - {from: B, to: p,", r"line \d+.*initials.*from.*lower-case letters"),
-    ("  - {from: m, to: p,", "  - {from: m, to: b,", r"line \d+, initials entry \d+ \('m'\), field 'to': the key 'b' is itself folded to 'p'"),
-    ("  - {from: l, to: ll,", "  - {from: b, to: ll,", r"line \d+, initials entry \d+, field 'from': the initial 'b' is listed twice"),
-    ("  - hefyd\n", "  - hefyd\n  - hefyd\n", r"line \d+, stop_words entry \d+: 'hefyd' is listed twice \(first on line \d+\)"),
-    ("h_before_vowel: true", "h_before_vowel: yes please", r"line \d+.*h_before_vowel"),
-], ids=["capital initial", "key that folds again", "duplicate initial", "duplicate stop word", "not a boolean"])
+@pytest.mark.parametrize(
+    "old, new, pattern",
+    [
+        ("  - {from: b, to: p,", "  - {from: B, to: p,", r"line \d+.*initials.*from.*lower-case letters"),
+        (
+            "  - {from: m, to: p,",
+            "  - {from: m, to: b,",
+            r"line \d+, initials entry \d+ \('m'\), field 'to': the key 'b' is itself folded to 'p'",
+        ),
+        (
+            "  - {from: l, to: ll,",
+            "  - {from: b, to: ll,",
+            r"line \d+, initials entry \d+, field 'from': the initial 'b' is listed twice",
+        ),
+        (
+            "  - hefyd\n",
+            "  - hefyd\n  - hefyd\n",
+            r"line \d+, stop_words entry \d+: 'hefyd' is listed twice \(first on line \d+\)",
+        ),
+        ("h_before_vowel: true", "h_before_vowel: yes please", r"line \d+.*h_before_vowel"),
+    ],
+    ids=["capital initial", "key that folds again", "duplicate initial", "duplicate stop word", "not a boolean"],
+)
 def test_bad_rules_name_file_line_and_field(tmp_path, monkeypatch, old, new, pattern):
     _broken_rules(tmp_path, monkeypatch, old, new)
     with pytest.raises(DataError) as err:
@@ -151,6 +169,7 @@ def test_bad_rules_stop_the_build(tmp_path, monkeypatch):
 
 # --- the built indexes ---------------------------------------------------------------------------
 
+
 def _page_url(location: str) -> str:
     return location.split("#")[0]
 
@@ -167,8 +186,11 @@ def test_each_language_has_its_own_index_with_only_its_pages():
             assert not [u for u in indexed if u.startswith("cy/")], "Welsh locations must be relative to /cy/"
         not_pages = sorted(u for u in indexed if not (root / u / "index.html").is_file())
         assert not not_pages, f"{lang}: locations that are not pages of this language: {not_pages[:5]}"
-        pages = {p.url[len("" if lang == "en" else "cy/"):] for p in built_pages(lang)
-                 if p.html_path.is_file() and not p.url.endswith("404.html")}
+        pages = {
+            p.url[len("" if lang == "en" else "cy/") :]
+            for p in built_pages(lang)
+            if p.html_path.is_file() and not p.url.endswith("404.html")
+        }
         missing = sorted(pages - indexed)
         assert len(missing) <= len(pages) // 10, f"{lang}: pages missing from the index: {missing[:10]}"
 
@@ -201,8 +223,7 @@ def _search_base(html: str) -> str:
     return config["base"]
 
 
-@pytest.mark.parametrize("page", [p for p in built_pages() if p.html_path.is_file()][::7],
-                         ids=lambda p: p.url or "/")
+@pytest.mark.parametrize("page", [p for p in built_pages() if p.html_path.is_file()][::7], ids=lambda p: p.url or "/")
 def test_search_base_is_the_pages_language_root(page):
     base = _search_base(page.html)
     resolved = urljoin("http://site/" + page.url, base)
@@ -222,7 +243,9 @@ def test_each_index_is_no_larger_than_its_share_of_the_combined_index():
     for lang in ("en", "cy"):
         s = sizes[lang]
         assert 0 < s["raw"] <= s["share_raw"], f"{lang}: {s['raw']} bytes, its share is {s['share_raw']}"
-        assert s["gzip"] < sizes["combined"]["gzip"] * 0.6, f"{lang}: gzipped {s['gzip']} is not much less than the combined index"
+        assert s["gzip"] < sizes["combined"]["gzip"] * 0.6, (
+            f"{lang}: gzipped {s['gzip']} is not much less than the combined index"
+        )
         assert s["gzip"] <= 150 * 1024, f"{lang}: {s['gzip']} bytes gzipped is over the 150 KiB budget (issue 9)"
 
 
@@ -234,13 +257,15 @@ def test_glossary_entries_do_not_run_together_in_search_snippets(lang):
 
     import yaml
 
-    terms = [t for t in yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
-             if t.get("glossary")]
+    terms = [
+        t for t in yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))["terms"] if t.get("glossary")
+    ]
     assert terms
     entry = next(d for d in read_indexes(SITE)[lang]["docs"] if d["location"] == "framework/glossary/")
     text = html.unescape(entry["text"])
     for term in terms:
         definition = " ".join(term["definition"][lang].split())
         start = re.escape(definition[:30])
-        assert re.search(re.escape(term["term"][lang]) + r"\s+<p>" + start, text), \
+        assert re.search(re.escape(term["term"][lang]) + r"\s+<p>" + start, text), (
             f"{lang}: the glossary entry {term['id']!r} runs into its neighbours in the search index"
+        )

@@ -1,5 +1,6 @@
 """Trauma-Informed Wales site toolkit: data, language handling and checks shared by the macros,
 the build hooks, the tools and the tests."""
+
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

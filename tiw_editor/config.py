@@ -6,17 +6,18 @@ schema field cannot be forgotten. The controlled lists (levels, audiences, setti
 languages) come from data/levels.yml and data/taxonomy.yml; patterns (https-only addresses, ids,
 dates) come from the schemas themselves. Labels and hints are in tiw_editor/strings.yml.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from tiw import LANGS, ROOT
-from tiw.core.paths import SCHEMA_DIR
 from tiw.build import state
+from tiw.core.paths import SCHEMA_DIR
 
 STRINGS = Path(__file__).with_name("strings.yml")
 # The news front matter that tiw/news.py reads (title, date, summary, optional tags) plus the body.
@@ -33,7 +34,7 @@ class EditorConfigError(Exception):
     """A schema or strings.yml entry the editor's configuration cannot be made from."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schema(name: str) -> dict:
     return yaml.safe_load((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
@@ -63,16 +64,19 @@ class _Builder:
         self.data = state.site()  # the build's data, read once (tiw.build.state)
 
     def say(self, entry: dict, where: str) -> str:
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(l), str) and entry[l].strip() for l in LANGS):
-            raise EditorConfigError(f"{STRINGS.relative_to(ROOT)}: {where}: write it in both languages, "
-                                    f"as {{en: \"...\", cy: \"...\"}}")
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(lang), str) and entry[lang].strip() for lang in LANGS):
+            raise EditorConfigError(
+                f'{STRINGS.relative_to(ROOT)}: {where}: write it in both languages, as {{en: "...", cy: "..."}}'
+            )
         return entry[self.lang]
 
     def labelled(self, name: str, where: str) -> dict:
         entry = self.strings["fields"].get(name)
         if entry is None:
-            raise EditorConfigError(f"{STRINGS.relative_to(ROOT)}: no label for the field '{name}' ({where}). "
-                                    f"Add under fields: `{name}: {{label: {{en: \"...\", cy: \"...\"}}}}`")
+            raise EditorConfigError(
+                f"{STRINGS.relative_to(ROOT)}: no label for the field '{name}' ({where}). "
+                f'Add under fields: `{name}: {{label: {{en: "...", cy: "..."}}}}`'
+            )
         out = {"name": name, "label": self.say(entry.get("label"), f"fields.{name}.label")}
         if "hint" in entry:
             out["hint"] = self.say(entry["hint"], f"fields.{name}.hint")
@@ -81,8 +85,10 @@ class _Builder:
     def pattern_message(self, key: str) -> str:
         entry = self.strings.get("patterns", {}).get(key)
         if entry is None:
-            raise EditorConfigError(f"{STRINGS.relative_to(ROOT)}: no message for the pattern '{key}'. "
-                                    f"Add under patterns: `{key}: {{en: \"...\", cy: \"...\"}}`")
+            raise EditorConfigError(
+                f"{STRINGS.relative_to(ROOT)}: no message for the pattern '{key}'. "
+                f'Add under patterns: `{key}: {{en: "...", cy: "..."}}`'
+            )
         return self.say(entry, f"patterns.{key}")
 
     def options(self, values, where: str, labels: dict | None = None) -> list[dict]:
@@ -128,63 +134,100 @@ class _Builder:
                     nullable = True
                     node, file, ref = rest[0]
                 else:
-                    raise EditorConfigError(f"{where}: the editor has no field for this {key}; "
-                                            "extend tiw_editor/config.py")
+                    raise EditorConfigError(f"{where}: the editor has no field for this {key}; extend tiw_editor/config.py")
         if nullable:
             f["required"] = False
             f["tiw_null_when_empty"] = True
         if ref == "text":
-            return {**f, "widget": "object", "collapsed": False,
-                    "fields": self.text_fields(node, file, f["required"])}
+            return {**f, "widget": "object", "collapsed": False, "fields": self.text_fields(node, file, f["required"])}
         if ref == "text_list":
             item, _, _ = _resolve(node["items"], file)
-            return {**f, "widget": "list", "fields": self.text_fields(item, file),
-                    **({"min": node["minItems"]} if "minItems" in node else {})}
+            return {
+                **f,
+                "widget": "list",
+                "fields": self.text_fields(item, file),
+                **({"min": node["minItems"]} if "minItems" in node else {}),
+            }
         if ref == "date":
-            return {**f, "widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT,
-                    "time_format": False,
-                    "pattern": [node["pattern"], self.pattern_message("date")]}
+            return {
+                **f,
+                "widget": "datetime",
+                "format": DATE_FORMAT,
+                "date_format": DATE_FORMAT,
+                "time_format": False,
+                "pattern": [node["pattern"], self.pattern_message("date")],
+            }
         if ref in ("id", "https_url"):
             return {**f, "widget": "string", "pattern": [node["pattern"], self.pattern_message(ref)]}
         if ref == "level_id" or (node.get("type") == "array" and _resolve(node["items"], file)[2] == "level_id"):
-            return {**f, "widget": "select", "multiple": node.get("type") == "array", "options": self.levels(),
-                    **({"min": node["minItems"]} if "minItems" in node else {})}
+            return {
+                **f,
+                "widget": "select",
+                "multiple": node.get("type") == "array",
+                "options": self.levels(),
+                **({"min": node["minItems"]} if "minItems" in node else {}),
+            }
         if name in VOCABULARIES:
             multiple = node.get("type") == "array"
-            return {**f, "widget": "select", "multiple": multiple, "options": self.vocabulary(VOCABULARIES[name]),
-                    **({"min": node["minItems"]} if "minItems" in node else {})}
+            return {
+                **f,
+                "widget": "select",
+                "multiple": multiple,
+                "options": self.vocabulary(VOCABULARIES[name]),
+                **({"min": node["minItems"]} if "minItems" in node else {}),
+            }
         if "enum" in node:
             labels = self.strings.get("options", {}).get(name)
             return {**f, "widget": "select", "options": self.options(node["enum"], f"options.{name}", labels)}
         kind = node.get("type")
         if kind == "integer":
-            return {**f, "widget": "number", "value_type": "int",
-                    **{k: node[k] for k in ("min", "max") if k in node},
-                    **({"min": node["minimum"]} if "minimum" in node else {}),
-                    **({"max": node["maximum"]} if "maximum" in node else {})}
+            return {
+                **f,
+                "widget": "number",
+                "value_type": "int",
+                **{k: node[k] for k in ("min", "max") if k in node},
+                **({"min": node["minimum"]} if "minimum" in node else {}),
+                **({"max": node["maximum"]} if "maximum" in node else {}),
+            }
         if kind == "boolean":
             return {**f, "widget": "boolean"}
         if kind == "string":
-            return {**f, "widget": "string", **({"pattern": [node["pattern"], self.pattern_message(name)]}
-                                                 if "pattern" in node else {})}
+            return {
+                **f,
+                "widget": "string",
+                **({"pattern": [node["pattern"], self.pattern_message(name)]} if "pattern" in node else {}),
+            }
         if kind == "array" and "items" in node:
             item, item_file, _ = _resolve(node["items"], file)
             if item.get("type") == "object":
                 # A collapsed item shows its name (or label) in the editor's language.
                 title = next((k for k in ("name", "label", "id") if k in item.get("properties", {})), None)
-                summary = {"summary": f"{{{{fields.{title}.{self.lang}}}}}" if title in ("name", "label")
-                           else f"{{{{fields.{title}}}}}"} if title else {}
-                return {**f, "widget": "list", **summary, "fields": self.object_fields(item, item_file, path),
-                        **({"min": node["minItems"]} if "minItems" in node else {})}
+                summary = (
+                    {
+                        "summary": f"{{{{fields.{title}.{self.lang}}}}}"
+                        if title in ("name", "label")
+                        else f"{{{{fields.{title}}}}}"
+                    }
+                    if title
+                    else {}
+                )
+                return {
+                    **f,
+                    "widget": "list",
+                    **summary,
+                    "fields": self.object_fields(item, item_file, path),
+                    **({"min": node["minItems"]} if "minItems" in node else {}),
+                }
         if kind == "object" and "properties" in node:
             return {**f, "widget": "object", "fields": self.object_fields(node, file, path)}
-        raise EditorConfigError(f"{where}: the editor has no field for this kind of value; "
-                                "extend tiw_editor/config.py")
+        raise EditorConfigError(f"{where}: the editor has no field for this kind of value; extend tiw_editor/config.py")
 
     def object_fields(self, node: dict, schema_file: str, path: str = "") -> list[dict]:
         required = set(node.get("required", []))
-        return [self.field(name, sub, schema_file, f"{path}.{name}".lstrip("."), name in required)
-                for name, sub in node["properties"].items()]
+        return [
+            self.field(name, sub, schema_file, f"{path}.{name}".lstrip("."), name in required)
+            for name, sub in node["properties"].items()
+        ]
 
     def collection_text(self, key: str, part: str) -> str:
         return self.say(self.strings["collections"][key][part], f"collections.{key}.{part}")
@@ -194,48 +237,71 @@ class _Builder:
         date = _resolve({"$ref": "common.schema.yaml#/$defs/date"}, "common.schema.yaml")[0]
         b_date = self.pattern_message("date")
         return {
-            "name": "news", "label": self.collection_text("news", "label"),
+            "name": "news",
+            "label": self.collection_text("news", "label"),
             "label_singular": self.collection_text("news", "singular"),
             "description": self.collection_text("news", "description"),
-            "folder": NEWS_FOLDER, "extension": "md", "format": "frontmatter", "create": True,
+            "folder": NEWS_FOLDER,
+            "extension": "md",
+            "format": "frontmatter",
+            "create": True,
             # tiw/news.py: the file name is the date and a short name (the same in both languages).
             "slug": "{{year}}-{{month}}-{{day}}-{{slug}}",
-            "summary": "{{date}}: {{title}}", "sortable_fields": ["date", "title"],
+            "summary": "{{date}}: {{title}}",
+            "sortable_fields": ["date", "title"],
             "i18n": True,
             "fields": [
                 {**fields["title"], "widget": "string", "i18n": True},
-                {**fields["date"], "widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT,
-                 "time_format": False, "i18n": "duplicate",
-                 "pattern": [date["pattern"], b_date]},
+                {
+                    **fields["date"],
+                    "widget": "datetime",
+                    "format": DATE_FORMAT,
+                    "date_format": DATE_FORMAT,
+                    "time_format": False,
+                    "i18n": "duplicate",
+                    "pattern": [date["pattern"], b_date],
+                },
                 {**fields["summary"], "widget": "text", "i18n": True},
                 {**fields["tags"], "widget": "list", "required": False, "i18n": True},
                 # Markdown as text: Decap's rich-text mode fails WCAG checks (unnamed toolbar
                 # controls, nested buttons) and cannot be fixed from outside.
-                {**fields["body"], "widget": "markdown", "i18n": True, "modes": ["raw"],
-                 "editor_components": []},
+                {**fields["body"], "widget": "markdown", "i18n": True, "modes": ["raw"], "editor_components": []},
             ],
         }
 
     def resources(self) -> dict:
         schema = _schema("resource.schema.yaml")
         return {
-            "name": "resources", "label": self.collection_text("resources", "label"),
+            "name": "resources",
+            "label": self.collection_text("resources", "label"),
             "label_singular": self.collection_text("resources", "singular"),
             "description": self.collection_text("resources", "description"),
-            "folder": "resources", "extension": "yml", "format": "yml", "create": True,
-            "identifier_field": "id", "slug": "{{id}}", "summary": "{{title.en}} ({{id}})",
+            "folder": "resources",
+            "extension": "yml",
+            "format": "yml",
+            "create": True,
+            "identifier_field": "id",
+            "slug": "{{id}}",
+            "summary": "{{title.en}} ({{id}})",
             "fields": self.object_fields(schema, "resource.schema.yaml"),
         }
 
     def help(self) -> dict:
         schema = _schema("services.schema.yaml")
         return {
-            "name": "help", "label": self.collection_text("help", "label"),
+            "name": "help",
+            "label": self.collection_text("help", "label"),
             "editor": {"preview": False},
             "description": self.collection_text("help", "description"),
-            "files": [{"name": "services", "label": self.collection_text("services_file", "label"),
-                       "file": "data/services.yml", "format": "yml",
-                       "fields": self.object_fields(schema, "services.schema.yaml")}],
+            "files": [
+                {
+                    "name": "services",
+                    "label": self.collection_text("services_file", "label"),
+                    "file": "data/services.yml",
+                    "format": "yml",
+                    "fields": self.object_fields(schema, "services.schema.yaml"),
+                }
+            ],
         }
 
 

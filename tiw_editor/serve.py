@@ -4,6 +4,7 @@ decap-server reads and writes the repository's files (MODE=fs) or commits them (
 server serves site/ and forwards POST /api/v1 to it, so the editor's requests stay on the page's
 own origin and the site's Content-Security-Policy (connect-src 'self') holds for /admin/ too.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,10 +35,8 @@ def start_decap_server(repo: Path, port: int, mode: str = "fs") -> subprocess.Po
     """decap-server on 127.0.0.1:port for the repository at `repo`; returns once it answers."""
     if not DECAP_SERVER.is_file():
         sys.exit(f"{DECAP_SERVER.relative_to(ROOT)} is missing: run `npm ci` (decap-server is pinned in package.json).")
-    env = dict(os.environ, GIT_REPO_DIRECTORY=str(repo), PORT=str(port), BIND_HOST="127.0.0.1",
-               MODE=mode, LOG_LEVEL="warn")
-    proc = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    env = dict(os.environ, GIT_REPO_DIRECTORY=str(repo), PORT=str(port), BIND_HOST="127.0.0.1", MODE=mode, LOG_LEVEL="warn")
+    proc = subprocess.Popen(["node", str(DECAP_SERVER)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -95,17 +94,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--site", type=Path, default=ROOT / "site")
     ap.add_argument("--repo", type=Path, default=ROOT)
     ap.add_argument("--port", type=int, default=8000)
-    ap.add_argument("--mode", choices=["fs", "git"], default="fs",
-                    help="fs: save to the files; git: every save is a commit on the current branch")
+    ap.add_argument(
+        "--mode",
+        choices=["fs", "git"],
+        default="fs",
+        help="fs: save to the files; git: every save is a commit on the current branch",
+    )
     args = ap.parse_args(argv)
     if not (args.site / "admin" / "index.html").is_file():
         sys.exit(f"{args.site}/admin/index.html is missing: run `make build` first.")
     proxy_port = free_port()
     proxy = start_decap_server(args.repo.resolve(), proxy_port, args.mode)
     server = make_server(args.site, args.port, proxy_port)
-    print(f"Editor: http://127.0.0.1:{args.port}/admin/ (Welsh: http://127.0.0.1:{args.port}/cy/admin/)\n"
-          f"Saving to {args.repo.resolve()} ({args.mode}). After saving, `make build` shows the changes on the site. "
-          "Stop with Ctrl+C.", flush=True)
+    print(
+        f"Editor: http://127.0.0.1:{args.port}/admin/ (Welsh: http://127.0.0.1:{args.port}/cy/admin/)\n"
+        f"Saving to {args.repo.resolve()} ({args.mode}). After saving, `make build` shows the changes on the site. "
+        "Stop with Ctrl+C.",
+        flush=True,
+    )
     # Stop decap-server with this server, whether by Ctrl+C or by a kill.
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
     try:

@@ -18,6 +18,7 @@ Then the scale run (tools/bench_scale.py): the docs multiplied 1x, 4x and 8x.
 
 --site DIR measures an already built site (first view and Lighthouse only: no builds, no default, no scale run).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,8 +46,15 @@ OUT = ROOT / "bench" / "out"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 KIB = 1024
-BUDGET = {"first_view_kib": 60, "search_index_kib": 150, "build_s": 15, "performance": 95,
-          "accessibility": 100, "best-practices": 100, "seo": 100}
+BUDGET = {
+    "first_view_kib": 60,
+    "search_index_kib": 150,
+    "build_s": 15,
+    "performance": 95,
+    "accessibility": 100,
+    "best-practices": 100,
+    "seo": 100,
+}
 # Template → source page (under docs/en/); a template whose page does not exist is left out.
 TEMPLATES = {
     "home": "index.md",
@@ -55,15 +63,14 @@ TEMPLATES = {
     "resources home": "resources/index.md",
     "news post": None,  # the first post under docs/en/news/posts/, when news exists
 }
-TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg", "application/xml",
-              "application/manifest")
+TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg", "application/xml", "application/manifest")
 
 
 def _url_of(src: str) -> str:
     stem = src[:-3]
     if stem == "index":
         return ""
-    return (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
 
 
 def template_urls() -> dict[str, str]:
@@ -79,12 +86,14 @@ def template_urls() -> dict[str, str]:
 
 # -- configurations ----------------------------------------------------------------------------------
 
+
 class _Loader(yaml.SafeLoader):
     pass
 
 
-_Loader.add_constructor("!ENV", lambda loader, node: (loader.construct_sequence(node) or [None])[-1]
-                        if isinstance(node, yaml.SequenceNode) else None)
+_Loader.add_constructor(
+    "!ENV", lambda loader, node: (loader.construct_sequence(node) or [None])[-1] if isinstance(node, yaml.SequenceNode) else None
+)
 
 
 def default_config(workdir: Path, site_url: str, root: Path = ROOT) -> Path:
@@ -98,10 +107,14 @@ def default_config(workdir: Path, site_url: str, root: Path = ROOT) -> Path:
         if name in ("search", "i18n", "macros"):
             plugins.append(p)
     config = {
-        "site_name": ours["site_name"], "site_url": site_url, "docs_dir": str(root / "docs"),
+        "site_name": ours["site_name"],
+        "site_url": site_url,
+        "docs_dir": str(root / "docs"),
         "theme": {"name": "material", "language": "en"},
         "markdown_extensions": ours.get("markdown_extensions", []),
-        "plugins": plugins, "nav": ours["nav"], "not_in_nav": ours.get("not_in_nav", ""),
+        "plugins": plugins,
+        "nav": ours["nav"],
+        "not_in_nav": ours.get("not_in_nav", ""),
     }
     path = workdir / "mkdocs-default.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -123,21 +136,25 @@ def build(config: Path, dest: Path, site_url: str, root: Path = ROOT, skip_pdf: 
     """A clean build in its own process, so the peak memory is this build's alone. `root` is the
     project to build (a scaled copy puts its tiw/, macros/ and hooks/ first on the path)."""
     shutil.rmtree(dest, ignore_errors=True)
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", TIW_SKIP_PDF="1" if skip_pdf else "",
-               PYTHONPATH=str(root))
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", TIW_SKIP_PDF="1" if skip_pdf else "", PYTHONPATH=str(root))
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(config), "-d", str(dest)]
-    r = subprocess.run([sys.executable, "-c", "import json\n" + _BUILD, *mkdocs], cwd=root, env=env,
-                       capture_output=True, text=True, check=True)
+    r = subprocess.run(
+        [sys.executable, "-c", "import json\n" + _BUILD, *mkdocs], cwd=root, env=env, capture_output=True, text=True, check=True
+    )
     result = json.loads(r.stdout)
     if result["rc"] != 0:
         raise SystemExit(f"build with {config.name} failed:\n{result['log']}")
     # CPU seconds (user + system of the build process and its children) as well as wall time:
     # on a shared machine the wall time mostly measures the other processes.
-    return {"seconds": round(result["seconds"], 2), "cpu_seconds": round(result["cpu_seconds"], 2),
-            "peak_mib": round(result["peak_kib"] / 1024, 1)}
+    return {
+        "seconds": round(result["seconds"], 2),
+        "cpu_seconds": round(result["cpu_seconds"], 2),
+        "peak_mib": round(result["peak_kib"] / 1024, 1),
+    }
 
 
 # -- serving and measuring ---------------------------------------------------------------------------
+
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
@@ -202,8 +219,7 @@ def first_view(browser, base: str, path: str) -> dict:
         size = len(gzip.compress(body, 6)) if ct.startswith(TEXT_TYPES) else len(body)
         kind = _kind(ct, url)
         by_kind[kind] = by_kind.get(kind, 0) + size
-    return {"total": sum(by_kind.values()), "by_kind": by_kind, "requests": len(seen),
-            "blocked_foreign": sorted(set(foreign))}
+    return {"total": sum(by_kind.values()), "by_kind": by_kind, "requests": len(seen), "blocked_foreign": sorted(set(foreign))}
 
 
 def search_indexes(site: Path) -> dict:
@@ -241,22 +257,42 @@ def _lighthouse_once(url: str) -> dict | None:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "lh.json"
         env = dict(os.environ, CHROME_PATH=CHROMIUM)
-        r = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-                            "--form-factor=mobile", "--only-categories=performance,accessibility,best-practices,seo",
-                            "--chrome-flags=--headless --no-sandbox --disable-gpu"],
-                           env=env, capture_output=True, text=True, timeout=240)
+        r = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                "--form-factor=mobile",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--chrome-flags=--headless --no-sandbox --disable-gpu",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
         if r.returncode != 0 or not report.is_file():
             return {"error": (r.stderr or r.stdout)[-500:]}
         data = json.loads(report.read_text(encoding="utf-8"))
     scores = {k: round((v["score"] or 0) * 100) for k, v in data["categories"].items()}
-    failing = sorted({ref["id"] for cat in data["categories"].values() for ref in cat["auditRefs"]
-                      if ref.get("weight") and (data["audits"][ref["id"]].get("score") or 0) < 1
-                      and data["audits"][ref["id"]].get("scoreDisplayMode") == "binary"})
+    failing = sorted(
+        {
+            ref["id"]
+            for cat in data["categories"].values()
+            for ref in cat["auditRefs"]
+            if ref.get("weight")
+            and (data["audits"][ref["id"]].get("score") or 0) < 1
+            and data["audits"][ref["id"]].get("scoreDisplayMode") == "binary"
+        }
+    )
     scores["failing_audits"] = failing
     return scores
 
 
 # -- report ------------------------------------------------------------------------------------------
+
 
 def _ratio(a, b) -> str:
     return f"{a / b:.2f}" if a is not None and b else "–"
@@ -268,42 +304,70 @@ def _verdict(ok: bool) -> str:
 
 def render(results: dict) -> str:
     ours, default = results["ours"], results["default"]
-    lines = ["# Benchmark: our configuration vs default Material + static-i18n", "",
-             f"Run {results['date']} on {results['cpus']} CPUs. Sizes in KiB (gzipped unless marked raw).", "",
-             "## Build", "", "| | ours | default | ratio | budget |", "|---|---:|---:|---:|---|",
-             f"| clean build (s) | {ours['build']['seconds']} | {default['build']['seconds']} | "
-             f"{_ratio(ours['build']['seconds'], default['build']['seconds'])} | ≤ {BUDGET['build_s']} s: "
-             f"{_verdict(ours['build']['seconds'] <= BUDGET['build_s'])} |",
-             f"| peak memory (MiB) | {ours['build']['peak_mib']} | {default['build']['peak_mib']} | "
-             f"{_ratio(ours['build']['peak_mib'], default['build']['peak_mib'])} | – |", "",
-             "## First view per template (gzipped KiB)", "",
-             "| template | URL | ours | default | ratio | ours: html / css / js / font / img / other | budget |",
-             "|---|---|---:|---:|---:|---|---|"]
+    lines = [
+        "# Benchmark: our configuration vs default Material + static-i18n",
+        "",
+        f"Run {results['date']} on {results['cpus']} CPUs. Sizes in KiB (gzipped unless marked raw).",
+        "",
+        "## Build",
+        "",
+        "| | ours | default | ratio | budget |",
+        "|---|---:|---:|---:|---|",
+        f"| clean build (s) | {ours['build']['seconds']} | {default['build']['seconds']} | "
+        f"{_ratio(ours['build']['seconds'], default['build']['seconds'])} | ≤ {BUDGET['build_s']} s: "
+        f"{_verdict(ours['build']['seconds'] <= BUDGET['build_s'])} |",
+        f"| peak memory (MiB) | {ours['build']['peak_mib']} | {default['build']['peak_mib']} | "
+        f"{_ratio(ours['build']['peak_mib'], default['build']['peak_mib'])} | – |",
+        "",
+        "## First view per template (gzipped KiB)",
+        "",
+        "| template | URL | ours | default | ratio | ours: html / css / js / font / img / other | budget |",
+        "|---|---|---:|---:|---:|---|---|",
+    ]
     for name, fv in ours["first_view"].items():
         d = default["first_view"].get(name)
         k = fv["by_kind"]
         parts = " / ".join(f"{k.get(x, 0) / KIB:.1f}" for x in ("html", "css", "js", "font", "img", "other"))
         ok = fv["total"] <= BUDGET["first_view_kib"] * KIB and (d is None or fv["total"] <= d["total"])
-        lines.append(f"| {name} | /{fv['url']} | {fv['total'] / KIB:.1f} | {d['total'] / KIB if d else 0:.1f} | "
-                     f"{_ratio(fv['total'], d['total'] if d else None)} | {parts} | ≤ {BUDGET['first_view_kib']} KiB and ≤ default: {_verdict(ok)} |")
+        lines.append(
+            f"| {name} | /{fv['url']} | {fv['total'] / KIB:.1f} | {d['total'] / KIB if d else 0:.1f} | "
+            f"{_ratio(fv['total'], d['total'] if d else None)} | {parts} | ≤ {BUDGET['first_view_kib']} KiB and ≤ default: {_verdict(ok)} |"
+        )
     blocked = sorted({u for fv in default["first_view"].values() for u in fv["blocked_foreign"]})
     if blocked:
-        lines += ["", "The default configuration also asks other hosts for (blocked here, not counted): "
-                  + ", ".join(sorted({urlsplit(u).netloc for u in blocked})) + "."]
-    lines += ["", "## Search index per language", "", "| language | ours raw | ours gzip | default raw | default gzip | budget |",
-              "|---|---:|---:|---:|---:|---|"]
+        lines += [
+            "",
+            "The default configuration also asks other hosts for (blocked here, not counted): "
+            + ", ".join(sorted({urlsplit(u).netloc for u in blocked}))
+            + ".",
+        ]
+    lines += [
+        "",
+        "## Search index per language",
+        "",
+        "| language | ours raw | ours gzip | default raw | default gzip | budget |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
     for lang in ("en", "cy"):
         o, d = ours["search"].get(lang), default["search"].get(lang)
         if not o:
-            lines.append(f"| {lang} | (no separate index) | | {d['raw'] / KIB if d else 0:.1f} | {d['gzip'] / KIB if d else 0:.1f} | – |")
+            lines.append(
+                f"| {lang} | (no separate index) | | {d['raw'] / KIB if d else 0:.1f} | {d['gzip'] / KIB if d else 0:.1f} | – |"
+            )
             continue
         dflt = f"{d['raw'] / KIB:.1f} | {d['gzip'] / KIB:.1f}" if d else "– (one combined index) | –"
-        lines.append(f"| {lang} ({o['path']}) | {o['raw'] / KIB:.1f} | {o['gzip'] / KIB:.1f} | {dflt} | "
-                     f"≤ 150 KiB: {_verdict(o['gzip'] <= BUDGET['search_index_kib'] * KIB)} |")
+        lines.append(
+            f"| {lang} ({o['path']}) | {o['raw'] / KIB:.1f} | {o['gzip'] / KIB:.1f} | {dflt} | "
+            f"≤ 150 KiB: {_verdict(o['gzip'] <= BUDGET['search_index_kib'] * KIB)} |"
+        )
     if results.get("lighthouse"):
-        lines += ["", "## Lighthouse 12.2.3, mobile (ours / default)", "",
-                  "| template | performance | accessibility | best practices | SEO | budget | failing audits (ours) |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Lighthouse 12.2.3, mobile (ours / default)",
+            "",
+            "| template | performance | accessibility | best practices | SEO | budget | failing audits (ours) |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for name in ours["first_view"]:
             o, d = ours["lighthouse"].get(name) or {}, default["lighthouse"].get(name) or {}
             if "error" in o or not o:
@@ -312,26 +376,39 @@ def render(results: dict) -> str:
             cats = ("performance", "accessibility", "best-practices", "seo")
             ok = all(o[c] >= BUDGET[c] for c in cats)
             cells = " | ".join(f"{o[c]} / {d.get(c, '–')}" for c in cats)
-            lines.append(f"| {name} | {cells} | perf ≥ 95, others 100: {_verdict(ok)} | {', '.join(o['failing_audits']) or '–'} |")
+            lines.append(
+                f"| {name} | {cells} | perf ≥ 95, others 100: {_verdict(ok)} | {', '.join(o['failing_audits']) or '–'} |"
+            )
     return "\n".join(lines) + "\n"
 
 
 def render_built(results: dict) -> str:
     """The report for --site: first view and Lighthouse of one built site, against the budgets."""
     ours = results["ours"]
-    lines = [f"# Benchmark of the built site {results['site']}", "",
-             f"Run {results['date']} on {results['cpus']} CPUs. Sizes in KiB, gzipped.", "",
-             "| template | URL | first view | html / css / js / font / img / other | budget | Lighthouse performance (runs) |",
-             "|---|---|---:|---|---|---|"]
+    lines = [
+        f"# Benchmark of the built site {results['site']}",
+        "",
+        f"Run {results['date']} on {results['cpus']} CPUs. Sizes in KiB, gzipped.",
+        "",
+        "| template | URL | first view | html / css / js / font / img / other | budget | Lighthouse performance (runs) |",
+        "|---|---|---:|---|---|---|",
+    ]
     for name, fv in ours["first_view"].items():
         k = fv["by_kind"]
         parts = " / ".join(f"{k.get(x, 0) / KIB:.1f}" for x in ("html", "css", "js", "font", "img", "other"))
         lh = ours["lighthouse"].get(name) or {}
-        perf = (f"{lh['performance']} ({', '.join(map(str, lh.get('performance_runs', [])))}): "
-                f"{_verdict(lh['performance'] >= BUDGET['performance'])}") if "performance" in lh else \
-            (f"error: {lh['error'][:80]}" if "error" in lh else "not run")
-        lines.append(f"| {name} | /{fv['url']} | {fv['total'] / KIB:.1f} | {parts} | ≤ {BUDGET['first_view_kib']} KiB: "
-                     f"{_verdict(fv['total'] <= BUDGET['first_view_kib'] * KIB)} | {perf} |")
+        perf = (
+            (
+                f"{lh['performance']} ({', '.join(map(str, lh.get('performance_runs', [])))}): "
+                f"{_verdict(lh['performance'] >= BUDGET['performance'])}"
+            )
+            if "performance" in lh
+            else (f"error: {lh['error'][:80]}" if "error" in lh else "not run")
+        )
+        lines.append(
+            f"| {name} | /{fv['url']} | {fv['total'] / KIB:.1f} | {parts} | ≤ {BUDGET['first_view_kib']} KiB: "
+            f"{_verdict(fv['total'] <= BUDGET['first_view_kib'] * KIB)} | {perf} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -339,8 +416,9 @@ def measure_built(site: Path, templates: dict, lighthouse_on: bool, results: dic
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
-                                                                   "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
         server = Server(site, _free_port())
         try:
             entry = {"first_view": {}, "lighthouse": {}}
@@ -348,8 +426,9 @@ def measure_built(site: Path, templates: dict, lighthouse_on: bool, results: dic
                 entry["first_view"][name] = dict(first_view(browser, server.url, path), url=path)
             if lighthouse_on:
                 with ThreadPoolExecutor(max_workers=2) as pool:
-                    entry["lighthouse"] = dict(zip(templates, pool.map(lambda path: lighthouse(server.url + path),
-                                                                      templates.values())))
+                    entry["lighthouse"] = dict(
+                        zip(templates, pool.map(lambda path: lighthouse(server.url + path), templates.values()))
+                    )
         finally:
             server.close()
             browser.close()
@@ -361,16 +440,19 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (about 15-40 s a page)")
     ap.add_argument("--templates", help="comma-separated template names (default: all)")
-    ap.add_argument("--scale", default="1,4,8", help="the scale run's multipliers (tools/bench_scale.py); "
-                                                     "'none' to skip it")
+    ap.add_argument("--scale", default="1,4,8", help="the scale run's multipliers (tools/bench_scale.py); 'none' to skip it")
     ap.add_argument("--site", help="measure this built site only (first view and Lighthouse)")
     args = ap.parse_args(argv)
     templates = template_urls()
     if args.templates:
         templates = {k: v for k, v in templates.items() if k in args.templates.split(",")}
     OUT.mkdir(parents=True, exist_ok=True)
-    results = {"date": time.strftime("%Y-%m-%d %H:%M"), "cpus": os.cpu_count(), "budgets": BUDGET,
-               "lighthouse": not args.no_lighthouse}
+    results = {
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "cpus": os.cpu_count(),
+        "budgets": BUDGET,
+        "lighthouse": not args.no_lighthouse,
+    }
     if args.site:
         results["site"] = args.site
         table = measure_built(Path(args.site), templates, not args.no_lighthouse, results)
@@ -382,8 +464,9 @@ def main(argv=None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="tiw-bench-") as tmp, sync_playwright() as p:
         tmp = Path(tmp)
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
-                                                                   "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
         for label, config in (("ours", ROOT / "mkdocs.yml"), ("default", None)):
             port = _free_port()
             site_url = f"http://127.0.0.1:{port}/"  # absolute links point at the server we measure

@@ -6,6 +6,7 @@ configuration and for the default one. Budgets are reported, not tests (issue 14
 
     python -m tools.bench_scale [--factors 1,4,8]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,7 @@ from pathlib import Path
 from tiw import LANGS, ROOT
 from tools.bench import OUT, build, default_config
 
-PARTS = ["mkdocs.yml", "docs", "data", "schemas", "resources", "overrides", "hooks", "macros", "tiw",
-         "translation"]
+PARTS = ["mkdocs.yml", "docs", "data", "schemas", "resources", "overrides", "hooks", "macros", "tiw", "translation"]
 BUDGET = {"per_page_8x_vs_1x": 1.15, "no_pdf_vs_default": 1.1, "pdf_vs_default": 1.4}
 SITE_URL = "http://127.0.0.1:8000/"
 
@@ -71,30 +71,41 @@ def run(factors: list[int]) -> dict:
 
 def render(result: dict) -> str:
     rows = result["rows"]
-    out = ["## Scale (clean builds; ours without PDFs unless stated; CPU s = user + system, which a "
-           "shared machine disturbs far less than wall time; ratios and time a page use CPU s)", "",
-           "| scale | pages a language | resources | ours CPU s | ours wall s | ours MiB | default CPU s | "
-           "default wall s | default MiB | ours/default | CPU ms a page (both languages) |",
-           "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    out = [
+        "## Scale (clean builds; ours without PDFs unless stated; CPU s = user + system, which a "
+        "shared machine disturbs far less than wall time; ratios and time a page use CPU s)",
+        "",
+        "| scale | pages a language | resources | ours CPU s | ours wall s | ours MiB | default CPU s | "
+        "default wall s | default MiB | ours/default | CPU ms a page (both languages) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for r in rows:
         o, d = r["ours_no_pdf"], r["default"]
-        out.append(f"| {r['factor']}x | {r['pages_per_lang']} | {r['resources']} | {o['cpu_seconds']} | {o['seconds']} | "
-                   f"{o['peak_mib']} | {d['cpu_seconds']} | {d['seconds']} | {d['peak_mib']} | "
-                   f"{o['cpu_seconds'] / d['cpu_seconds']:.2f} | {r['ms_per_page']} |")
+        out.append(
+            f"| {r['factor']}x | {r['pages_per_lang']} | {r['resources']} | {o['cpu_seconds']} | {o['seconds']} | "
+            f"{o['peak_mib']} | {d['cpu_seconds']} | {d['seconds']} | {d['peak_mib']} | "
+            f"{o['cpu_seconds'] / d['cpu_seconds']:.2f} | {r['ms_per_page']} |"
+        )
     out.append("")
     first, last = rows[0], rows[-1]
     if len(rows) > 1:
         ratio = last["ms_per_page"] / first["ms_per_page"]
         ok = ratio <= BUDGET["per_page_8x_vs_1x"]
-        out.append(f"- time a page at {last['factor']}x / at {first['factor']}x: {ratio:.2f} "
-                   f"(budget {BUDGET['per_page_8x_vs_1x']}): {'PASS' if ok else 'OVER'}")
+        out.append(
+            f"- time a page at {last['factor']}x / at {first['factor']}x: {ratio:.2f} "
+            f"(budget {BUDGET['per_page_8x_vs_1x']}): {'PASS' if ok else 'OVER'}"
+        )
     nopdf = first["ours_no_pdf"]["cpu_seconds"] / first["default"]["cpu_seconds"]
-    out.append(f"- clean build without PDFs / default at {first['factor']}x: {nopdf:.2f} "
-               f"(budget {BUDGET['no_pdf_vs_default']}): {'PASS' if nopdf <= BUDGET['no_pdf_vs_default'] else 'OVER'}")
+    out.append(
+        f"- clean build without PDFs / default at {first['factor']}x: {nopdf:.2f} "
+        f"(budget {BUDGET['no_pdf_vs_default']}): {'PASS' if nopdf <= BUDGET['no_pdf_vs_default'] else 'OVER'}"
+    )
     if "ours_pdf" in first:
         pdf = first["ours_pdf"]["cpu_seconds"] / first["default"]["cpu_seconds"]
-        out.append(f"- clean build with PDFs / default at 1x: {pdf:.2f} (budget {BUDGET['pdf_vs_default']}): "
-                   f"{'PASS' if pdf <= BUDGET['pdf_vs_default'] else 'OVER'}")
+        out.append(
+            f"- clean build with PDFs / default at 1x: {pdf:.2f} (budget {BUDGET['pdf_vs_default']}): "
+            f"{'PASS' if pdf <= BUDGET['pdf_vs_default'] else 'OVER'}"
+        )
     out.append("- a `make serve` rebuild after editing one page (budget 3 s at today's size): not measured here yet.")
     return "\n".join(out) + "\n"
 

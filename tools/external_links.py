@@ -23,8 +23,17 @@ from urllib.parse import urlsplit
 from tools.linkcheck import DEFAULT_SITE_URL, _parse
 
 # Each address once (-r0: the addresses themselves, nothing they link to), with a 30 s timeout.
-LINKCHECKER = [sys.executable, "-m", "linkcheck", "--stdin", "--recursion-level=0", "--no-status",
-               "--no-warnings", "--timeout=30", "--output=csv"]
+LINKCHECKER = [
+    sys.executable,
+    "-m",
+    "linkcheck",
+    "--stdin",
+    "--recursion-level=0",
+    "--no-status",
+    "--no-warnings",
+    "--timeout=30",
+    "--output=csv",
+]
 
 
 def external_links(site: Path, site_url: str = DEFAULT_SITE_URL) -> dict[str, list[str]]:
@@ -54,10 +63,14 @@ def broken(urls: list[str]) -> dict[str, str]:
 
 
 def report(failures: dict[str, str], links: dict[str, list[str]], today: dt.date) -> str:
-    lines = [f"{len(failures)} of the site's {len(links)} outside addresses did not resolve on {today.isoformat()} "
-             "(`make external-links`, LinkChecker). Check each, then correct or remove the link in the file "
-             "that holds it (`resources/`, `data/services.yml` or the page).", "",
-             "| Address | Result | Linked from |", "| --- | --- | --- |"]
+    lines = [
+        f"{len(failures)} of the site's {len(links)} outside addresses did not resolve on {today.isoformat()} "
+        "(`make external-links`, LinkChecker). Check each, then correct or remove the link in the file "
+        "that holds it (`resources/`, `data/services.yml` or the page).",
+        "",
+        "| Address | Result | Linked from |",
+        "| --- | --- | --- |",
+    ]
     for url, result in sorted(failures.items()):
         pages = ", ".join(links.get(url, [])[:5]) + (" …" if len(links.get(url, [])) > 5 else "")
         lines.append(f"| {url} | {result} | {pages} |")

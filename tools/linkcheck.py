@@ -9,13 +9,14 @@ on the target page. External links are not fetched, but must use https (or mailt
 The theme's own templated attributes (none so far) and links inside <script>/<template> are not
 links a reader follows and are skipped.
 """
+
 from __future__ import annotations
 
 import html
 import posixpath
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -28,7 +29,7 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml site_url without SITE_
 
 @dataclass(frozen=True)
 class Link:
-    page: str      # site-relative path of the page, e.g. cy/framework/index.html
+    page: str  # site-relative path of the page, e.g. cy/framework/index.html
     line: int
     tag: str
     attr: str
@@ -41,7 +42,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.link.page}:{self.link.line}: <{self.link.tag} {self.link.attr}=\"{self.link.url}\">: {self.message}"
+        return f'{self.link.page}:{self.link.line}: <{self.link.tag} {self.link.attr}="{self.link.url}">: {self.message}'
 
 
 class _Parser(HTMLParser):
@@ -81,7 +82,7 @@ class _Parser(HTMLParser):
             self._skip -= 1
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(path: Path) -> _Parser:
     p = _Parser()
     p.feed(path.read_text(encoding="utf-8"))
@@ -134,12 +135,12 @@ def check_site(site: Path, site_url: str | None = None) -> tuple[list[Problem], 
                 if not parts.path.startswith(base_path):
                     problems.append(Problem(link, f"same-site link outside the site's base path {base_path}"))
                     continue
-                target_path = parts.path[len(base_path):]
+                target_path = parts.path[len(base_path) :]
             elif parts.path.startswith("/"):
                 # Root-relative links appear only on the 404 pages (hooks/not_found.py) and assume
                 # the site is served at the host's root, as it is locally.
                 base_path = public.path if public else "/"
-                target_path = parts.path[len(base_path):] if parts.path.startswith(base_path) else parts.path.lstrip("/")
+                target_path = parts.path[len(base_path) :] if parts.path.startswith(base_path) else parts.path.lstrip("/")
             else:
                 page_dir = posixpath.dirname(rel)
                 target_path = posixpath.normpath(posixpath.join(page_dir, unquote(parts.path))) if parts.path else rel

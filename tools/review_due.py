@@ -6,6 +6,7 @@
 Always exits 0 (a review date is a reminder for the team, not an error) unless a review_by date is
 malformed, which the build also refuses.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,8 +19,9 @@ from tiw.publishing.review import describe, overdue, review_dates
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make review-due", description=__doc__.splitlines()[0])
-    parser.add_argument("--within", type=int, default=0, metavar="DAYS",
-                        help="also list pages due for review in the next DAYS days")
+    parser.add_argument(
+        "--within", type=int, default=0, metavar="DAYS", help="also list pages due for review in the next DAYS days"
+    )
     args = parser.parse_args(argv)
     today = dt.date.today()
     try:
@@ -32,8 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     for review in late + soon:
         print(describe(review, today))
     if not late:
-        print(f"No page is overdue for review ({len(reviews)} page{'s' * (len(reviews) != 1)} "
-              "have a review_by date).")
+        print(f"No page is overdue for review ({len(reviews)} page{'s' * (len(reviews) != 1)} have a review_by date).")
     return 0
 
 

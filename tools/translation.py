@@ -12,6 +12,7 @@ prefix. The Makefile wraps these: make translation-status [STRICT=1|MODE=ci],
 make translation-stamp PAGE=…, make translation-diff PAGE=…, make translation-lint,
 make translation-spelling. TRANSLATING.md explains the workflow.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,6 +45,7 @@ def _out(text: str = "") -> None:
 
 # ------------------------------------------------------------------------------ status
 
+
 def cmd_status(args) -> int:
     mode = "strict" if args.strict else args.mode
     f = fr.Freshness(args.root)
@@ -62,18 +64,27 @@ def cmd_status(args) -> int:
         if s.state in FIX and FIX[s.state] and (s.state in FAILING[mode] or s.state == fr.OUTDATED):
             _out(f"  {'':<11} {'':<{width}}  → {FIX[s.state].format(page=s.page)}")
     counts = {state: sum(1 for s in states if s.state == state) for state in fr.STATES}
-    _out("Summary: " + ", ".join(f"{n} {state}" for state, n in counts.items() if n or state in
-                                 (fr.UP_TO_DATE, fr.OUTDATED, fr.MISSING, fr.ORPHAN, fr.UNSTAMPED)))
+    _out(
+        "Summary: "
+        + ", ".join(
+            f"{n} {state}"
+            for state, n in counts.items()
+            if n or state in (fr.UP_TO_DATE, fr.OUTDATED, fr.MISSING, fr.ORPHAN, fr.UNSTAMPED)
+        )
+    )
     failing = [s for s in states if s.state in FAILING[mode]]
-    rule = {"lenient": "reports only (exit 0)",
-            "ci": "fails on missing, orphan, unstamped, bad or unknown stamps; outdated pages are reported",
-            "strict": "fails unless every page is up to date"}[mode]
+    rule = {
+        "lenient": "reports only (exit 0)",
+        "ci": "fails on missing, orphan, unstamped, bad or unknown stamps; outdated pages are reported",
+        "strict": "fails unless every page is up to date",
+    }[mode]
     verdict = f"FAIL ({len(failing)} page{'s' * (len(failing) != 1)})" if failing else "ok"
     _out(f"Mode {mode}: {rule}: {verdict}")
     return 1 if failing else 0
 
 
 # ------------------------------------------------------------------------------ stamp
+
 
 def cmd_stamp(args) -> int:
     f = fr.Freshness(args.root)
@@ -85,12 +96,17 @@ def cmd_stamp(args) -> int:
         _out(f"Cannot stamp: '{args.commit}' is not a commit in this repository.")
         return 2
     if not f.git.is_ancestor(sha):
-        _out(f"Cannot stamp: commit {sha[:12]} is not in the history of HEAD, so later checks could not "
-             "compare against it. Stamp with a commit of this branch (the default, HEAD, is right when "
-             "the English page is committed).")
+        _out(
+            f"Cannot stamp: commit {sha[:12]} is not in the history of HEAD, so later checks could not "
+            "compare against it. Stamp with a commit of this branch (the default, HEAD, is right when "
+            "the English page is committed)."
+        )
         return 2
-    pages = sorted(f.pages(fr.TARGET_LANG) & f.pages(fr.SOURCE_LANG)) if args.all else \
-        [fr.page_path(p, args.root) for p in args.pages]
+    pages = (
+        sorted(f.pages(fr.TARGET_LANG) & f.pages(fr.SOURCE_LANG))
+        if args.all
+        else [fr.page_path(p, args.root) for p in args.pages]
+    )
     if not pages:
         _out("Name the page(s) to stamp (PAGE=framework/aims.md), or --all.")
         return 2
@@ -109,15 +125,19 @@ def cmd_stamp(args) -> int:
         note = ""
         if en_path not in f.git.files_at(sha):
             if en_path in f.git.files_at("HEAD") and not args.force:
-                _out(f"  not stamped  {page}: the English page did not exist at {sha[:12]}; stamp with a later "
-                     "commit (the default, HEAD)")
+                _out(
+                    f"  not stamped  {page}: the English page did not exist at {sha[:12]}; stamp with a later "
+                    "commit (the default, HEAD)"
+                )
                 problems += 1
                 continue
             note = " (new page: commit the English and Welsh pages together)"
         elif f.git.numstat("HEAD").get(en_path) and not args.force:
-            _out(f"  not stamped  {page}: docs/en/{page} has changes that are not committed. Commit the "
-                 "English page first and stamp after translating; or, if the Welsh page already reflects "
-                 "these changes, stamp with --force and commit the English and Welsh pages together.")
+            _out(
+                f"  not stamped  {page}: docs/en/{page} has changes that are not committed. Commit the "
+                "English page first and stamp after translating; or, if the Welsh page already reflects "
+                "these changes, stamp with --force and commit the English and Welsh pages together."
+            )
             problems += 1
             continue
         text = cy_file.read_text(encoding="utf-8")
@@ -130,9 +150,11 @@ def cmd_stamp(args) -> int:
 
 # ------------------------------------------------------------------------------ diff
 
+
 def _indent(text: str, prefix: str = "      ") -> str:
-    return "\n".join(textwrap.fill(line, 100, initial_indent=prefix, subsequent_indent=prefix) or prefix
-                     for line in text.split("\n"))
+    return "\n".join(
+        textwrap.fill(line, 100, initial_indent=prefix, subsequent_indent=prefix) or prefix for line in text.split("\n")
+    )
 
 
 def cmd_diff(args) -> int:
@@ -154,8 +176,11 @@ def cmd_diff(args) -> int:
     _out(f"English changes since {state.baseline[:12]}, paragraph by paragraph ({len(changes)}):")
     for n, c in enumerate(changes, 1):
         _out("")
-        where = {"changed": f"English line {c.new_line}", "added": f"English line {c.new_line}",
-                 "removed": f"was English line {c.old_line}"}[c.kind]
+        where = {
+            "changed": f"English line {c.new_line}",
+            "added": f"English line {c.new_line}",
+            "removed": f"was English line {c.old_line}",
+        }[c.kind]
         _out(f"[{n}] {c.kind.upper()} paragraph ({where})")
         if c.kind == "changed":
             _out("    before:")
@@ -177,6 +202,7 @@ def cmd_diff(args) -> int:
 
 
 # ------------------------------------------------------------------------------ lint, spelling
+
 
 def cmd_lint(args) -> int:
     from tiw.translation import parity, termbase
@@ -222,9 +248,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("pages", nargs="*")
     p.add_argument("--all", action="store_true", help="every Welsh page with an English page")
     p.add_argument("--commit", default="HEAD", help="the commit translated from (default HEAD)")
-    p.add_argument("--force", action="store_true",
-                   help="stamp although the English page has uncommitted changes (the Welsh reflects them; "
-                        "commit both together)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="stamp although the English page has uncommitted changes (the Welsh reflects them; commit both together)",
+    )
     p.set_defaults(func=cmd_stamp)
     p = sub.add_parser("diff", help="the English changes since a page's stamp, paragraph by paragraph")
     p.add_argument("page")

@@ -1,6 +1,7 @@
 """Bad input never ships and never ends in a traceback: every case of the corpus (cases.py), each
 one small change to a copy of the project, fails with a non-zero exit and a message naming the
 file and the line of the change."""
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,9 @@ BUILDS = [c for c in CASES if c.via == "build"]
 
 def _preflight(project: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(project), NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "tiw.build.preflight"], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "tiw.build.preflight"], cwd=project, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def _run(case: Case, root: Path) -> tuple[Path, subprocess.CompletedProcess]:
@@ -46,8 +48,9 @@ def line_of(project: Path, case: Case) -> int | None:
     text = (project / case.names).read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
     rows = text.split("\n")
     # A line that is exactly the mark wins over one that merely contains it ("id: fr" vs "id: frameworks").
-    lines = [i + 1 for i, line in enumerate(rows) if line.strip() == case.mark.strip()] or \
-        [i + 1 for i, line in enumerate(rows) if case.mark in line]
+    lines = [i + 1 for i, line in enumerate(rows) if line.strip() == case.mark.strip()] or [
+        i + 1 for i, line in enumerate(rows) if case.mark in line
+    ]
     assert lines, f"{case.id}: the mark {case.mark!r} is not in {case.names}"
     return lines[0]
 
@@ -60,7 +63,9 @@ def check(case: Case, project: Path, result: subprocess.CompletedProcess) -> Non
     assert named, f"{case.id}: no message names {case.names} and a line\n{output[-3000:]}"
     expected = line_of(project, case)
     if expected is not None:
-        assert expected in named, f"{case.id}: expected line {expected} of {case.names}, the message names {named}\n{output[-2000:]}"
+        assert expected in named, (
+            f"{case.id}: expected line {expected} of {case.names}, the message names {named}\n{output[-2000:]}"
+        )
     assert re.search(case.says, output, re.S), f"{case.id}: {case.says!r} not in the output\n{output[-3000:]}"
 
 

@@ -1,6 +1,7 @@
 """Good but unusual input builds: byte-order marks, Windows line ends, the Welsh letters ŵ and ŷ in
 every kind of field, a very long title, empty optional lists, an image by the site's own absolute
 address; and a news post dated in the future is held back (not built, listed or in the feed)."""
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,7 @@ FUTURE = "2099-01-01-future-plans.md"
 
 
 def _post(text_title: str, summary: str, tags: str = "[]") -> str:
-    return f"---\ntitle: \"{text_title}\"\ndate: 2026-11-27\nsummary: \"{summary}\"\ntags: {tags}\n---\n\n# {text_title}\n\nTestun: ŵ ŷ.\n"
+    return f'---\ntitle: "{text_title}"\ndate: 2026-11-27\nsummary: "{summary}"\ntags: {tags}\n---\n\n# {text_title}\n\nTestun: ŵ ŷ.\n'
 
 
 def _future(title: str) -> str:
@@ -27,7 +28,8 @@ def _unusual(project):
     # News posts: a BOM and CRLF line ends, ŵ/ŷ in every field, a very long title, empty tags.
     for lang in ("en", "cy"):
         (docs / lang / "news/posts/2026-11-27-dwr-a-thy.md").write_bytes(
-            (BOM + _post(LONG, "Crynodeb â ŵ a ŷ: dŵr a thŷ.", "[dŵr, tŷ]")).replace("\n", "\r\n").encode("utf-8"))
+            (BOM + _post(LONG, "Crynodeb â ŵ a ŷ: dŵr a thŷ.", "[dŵr, tŷ]")).replace("\n", "\r\n").encode("utf-8")
+        )
         (docs / lang / "news/posts" / FUTURE).write_text(_future("Future plans ŵ"), encoding="utf-8")
     # A page with a BOM, CRLF, ŵ/ŷ in its title and description, and the site's own absolute image.
     aims = docs / "en/framework/aims.md"

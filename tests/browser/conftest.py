@@ -5,6 +5,7 @@ from 127.0.0.1 by a plain static server (as any static host would).
 and one Chromium (the session fixtures below), and each test gets a fresh context in it, so no
 state (storage, routes, init scripts) passes from one test to the next. Reusing one context per
 worker was measured and saved nothing here: a new context and page cost the same as a new page."""
+
 from __future__ import annotations
 
 import functools
@@ -22,8 +23,15 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The second engine: HTML_CodeSniffer's built script (npm html_codesniffer), WCAG2AA standard.
 HTMLCS_JS = ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
 WCAG22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @functools.cache
@@ -71,8 +79,11 @@ class Tab:
         self.page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
 
     def foreign_requests(self) -> list[str]:
-        return [u for u in self.requests
-                if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).hostname != "127.0.0.1"]
+        return [
+            u
+            for u in self.requests
+            if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).hostname != "127.0.0.1"
+        ]
 
     def axe(self, tags=WCAG22_AA) -> list[dict]:
         # Injecting axe-core costs about 0.4 s: once per loaded document, not once per run.
@@ -84,9 +95,12 @@ class Tab:
     def htmlcs(self, standard="WCAG2AA") -> list[dict]:
         """HTML_CodeSniffer's errors (not its warnings and notices, which ask for a human check)."""
         self.page.evaluate(HTMLCS_JS.read_text(encoding="utf-8"))
-        return self.page.evaluate("""standard => new Promise(done => HTMLCS.process(standard, document, () => done(
+        return self.page.evaluate(
+            """standard => new Promise(done => HTMLCS.process(standard, document, () => done(
             HTMLCS.getMessages().filter(m => m.type === HTMLCS.ERROR).map(m => ({
-                code: m.code, message: m.msg, element: m.element.outerHTML.slice(0, 160)})))))""", standard)
+                code: m.code, message: m.msg, element: m.element.outerHTML.slice(0, 160)})))))""",
+            standard,
+        )
 
 
 @pytest.fixture()

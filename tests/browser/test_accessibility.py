@@ -1,6 +1,7 @@
 """WCAG 2.2 AA on every built page in both languages (axe-core in Chromium), in the light and
 the dark scheme; a visible focus indicator on every element Tab reaches; reflow at 320 CSS px; the skip link first in the tab order; no third-party
 requests."""
+
 from __future__ import annotations
 
 import pytest

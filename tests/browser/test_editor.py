@@ -5,10 +5,10 @@ site/ by tiw_editor/serve.py, which forwards /api/v1 to it, as `make edit` does.
 news post in both languages, add a resource, are refused bad values, edit a service, and finally
 build the copy: the build's own checks are the authority on what the editor wrote.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 
 import pytest
@@ -16,8 +16,8 @@ import yaml
 
 from tests.buildcopy import build, copy_project
 from tests.sitepages import SITE
-from tiw.core.schema import validate_file
 from tiw.core.frontmatter import read_front_matter
+from tiw.core.schema import validate_file
 from tiw_editor import serve
 
 TODAY = dt.date.today().isoformat()
@@ -49,8 +49,7 @@ def editor(browser, editor_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     outside: list[str] = []
-    page.on("request", lambda r: r.url.startswith(editor_url) or r.url.startswith(("data:", "blob:"))
-            or outside.append(r.url))
+    page.on("request", lambda r: r.url.startswith(editor_url) or r.url.startswith(("data:", "blob:")) or outside.append(r.url))
 
     def open_(route: str, lang: str = "en"):
         page.goto(editor_url + ("admin/" if lang == "en" else "cy/admin/"))
@@ -130,10 +129,13 @@ def fill_resource(page, *, url: str, welsh_title: str | None):
     page.get_by_label("Reviewed", exact=True).fill(TODAY)
 
 
-@pytest.mark.parametrize("url, welsh_title, error", [
-    ("http://phw.nhs.wales/", "Adnodd prawf y golygydd", "(http:// is not accepted)"),
-    ("https://phw.nhs.wales/", None, "Welsh is required."),
-])
+@pytest.mark.parametrize(
+    "url, welsh_title, error",
+    [
+        ("http://phw.nhs.wales/", "Adnodd prawf y golygydd", "(http:// is not accepted)"),
+        ("https://phw.nhs.wales/", None, "Welsh is required."),
+    ],
+)
 def test_the_editor_refuses_an_http_address_or_no_welsh_title(editor, repo, url, welsh_title, error):
     page = editor.open("/collections/resources/new")
     fill_resource(page, url=url, welsh_title=welsh_title)
@@ -168,10 +170,8 @@ def test_editing_a_service_changes_its_checked_date(editor, repo):
     after = validate_file(path, "services.schema.yaml")["services"]
     assert after[0]["checked"] == "2026-12-31"
     # Everything else is as it was: nulls stay null, the other entries are untouched.
-    assert [{**s, "checked": str(s["checked"])} for s in after[1:]] == \
-           [{**s, "checked": str(s["checked"])} for s in before[1:]]
-    assert {k: v for k, v in after[0].items() if k != "checked"} == \
-           {k: v for k, v in before[0].items() if k != "checked"}
+    assert [{**s, "checked": str(s["checked"])} for s in after[1:]] == [{**s, "checked": str(s["checked"])} for s in before[1:]]
+    assert {k: v for k, v in after[0].items() if k != "checked"} == {k: v for k, v in before[0].items() if k != "checked"}
 
 
 def test_the_copy_builds_and_the_level_pages_list_the_new_resource(repo, monkeypatch):
@@ -194,14 +194,20 @@ def test_the_editor_passes_axe_in_both_languages(editor, lang):
 
     page = editor.open("/collections/news", lang)
     assert page.evaluate("document.documentElement.lang") == lang
-    for route in ("/collections/news", "/collections/news/new", "/collections/resources/new",
-                  "/collections/help/entries/services"):
+    for route in (
+        "/collections/news",
+        "/collections/news/new",
+        "/collections/resources/new",
+        "/collections/help/entries/services",
+    ):
         page.evaluate("route => { location.hash = route; }", route)
         page.wait_for_timeout(1500)
         page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-        violations = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-                                   ".then(r => r.violations.map(v => v.id + ': ' + v.nodes[0].html.slice(0, 120)))",
-                                   WCAG22_AA)
+        violations = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+            ".then(r => r.violations.map(v => v.id + ': ' + v.nodes[0].html.slice(0, 120)))",
+            WCAG22_AA,
+        )
         assert not violations, f"{lang} {route}: {violations}"
     # The interface speaks the page's language.
     header = "Yn ysgrifennu yn y casgliad Cael help" if lang == "cy" else "Writing in Get help collection"

@@ -1,5 +1,6 @@
 """What a first view costs: the search index waits until the reader goes to the search box, and
 the theme's sitemap lookups beside hreflang links are never sent."""
+
 from __future__ import annotations
 
 import pytest

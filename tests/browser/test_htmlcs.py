@@ -2,6 +2,7 @@
 built page in either language. axe-core runs beside it (test_accessibility.py); the two engines
 catch different faults (this one found forms without a submit button and an unlabelled checkbox
 that axe passed)."""
+
 from __future__ import annotations
 
 import pytest

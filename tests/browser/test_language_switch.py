@@ -1,6 +1,7 @@
 """The language switcher keeps the reader's place: the query string (a resource filter) and the
 #fragment, including a heading whose id differs between the languages (found by its place among
 the article's headings). Pages and headings are read from the built site, not hard-coded."""
+
 from __future__ import annotations
 
 import functools
@@ -21,7 +22,7 @@ def _article_heading_ids(path: str) -> list[str]:
     return HEADING_ID.findall(article.group(1) if article else "")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def translated_heading() -> tuple[str, str, str]:
     """(page path, English id, Welsh id): a heading at the same place on both pages whose ids
     differ, on a page whose headings line up (the same number in both languages)."""

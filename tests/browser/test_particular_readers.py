@@ -4,6 +4,7 @@
 - the level guide's result heading, where focus lands, is not covered by "Back to top" or by
   the sticky header and Exit bar;
 - every "tel:" number on the Get help, 404 and Easy Read pages can be tapped."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,9 +26,12 @@ def test_easy_read_pictures_are_one_size_on_the_left(tab, base_url, lang, width)
     page = tab.page
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(base_url + PREFIX[lang] + "for-you/easy-read/", wait_until="load")
-    boxes = page.eval_on_selector_all(".easy-read-row .tiw-picture", """els => els.map(e => {
+    boxes = page.eval_on_selector_all(
+        ".easy-read-row .tiw-picture",
+        """els => els.map(e => {
         const b = e.getBoundingClientRect(); const t = e.closest('.easy-read-row').getBoundingClientRect();
-        return [Math.round(b.width), Math.round(b.height), Math.round(b.left - t.left)]; })""")
+        return [Math.round(b.width), Math.round(b.height), Math.round(b.left - t.left)]; })""",
+    )
     assert len(boxes) >= 20
     sizes = {(w, h) for w, h, _ in boxes}
     assert len(sizes) == 1, f"pictures of different sizes: {sorted(sizes)}"

@@ -2,12 +2,13 @@
 Content-Security-Policy blocks nothing the site needs (no `securitypolicyviolation` event, no
 console error), search and the palette toggle still work under the policy, and the print
 stylesheet shows only the article."""
-from __future__ import annotations
 
-import pytest
+from __future__ import annotations
 
 import os
 from urllib.parse import urlsplit
+
+import pytest
 
 from tests.sitepages import SITE
 from tools.linkcheck import DEFAULT_SITE_URL
@@ -24,8 +25,13 @@ def _first(pattern: str) -> str | None:
 def template_pages() -> list[str]:
     pages = []
     for prefix in ("", "cy/"):
-        pages += [prefix, f"{prefix}framework/purpose/", f"{prefix}framework/levels/trauma-aware/",
-                  f"{prefix}get-help/", f"{prefix}404.html"]
+        pages += [
+            prefix,
+            f"{prefix}framework/purpose/",
+            f"{prefix}framework/levels/trauma-aware/",
+            f"{prefix}get-help/",
+            f"{prefix}404.html",
+        ]
         if (SITE / prefix / "resources" / "index.html").is_file():
             pages.append(f"{prefix}resources/")
         post = _first(f"{prefix}news/posts/*/index.html")
@@ -103,8 +109,15 @@ def test_palette_toggle_works_under_the_policy(watched, base_url, url):
 def test_print_shows_only_the_article(tab, base_url, url):
     tab.page.goto(base_url + url, wait_until="load")
     tab.page.emulate_media(media="print")
-    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-                     ".md-search", ".tiw-topbar"):
+    for selector in (
+        ".md-header",
+        ".md-tabs",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".md-search",
+        ".tiw-topbar",
+    ):
         for i in range(tab.page.locator(selector).count()):
             assert not tab.page.locator(selector).nth(i).is_visible(), f"{url}: {selector} is printed"
     article = tab.page.locator("article.md-content__inner")

@@ -2,6 +2,7 @@
 from a URL, Back restores the previous state, the polite live region announces the count, it works
 from the keyboard, and axe is clean with a filter applied. Expected results are computed from
 resources/*.yml, not from the page."""
+
 from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
@@ -16,9 +17,12 @@ STATUS = "#tiw-resource-filter-status"
 
 
 def visible(tab) -> set[str]:
-    return set(tab.page.eval_on_selector_all(
-        "#tiw-resource-list > [data-resource]",
-        "els => els.filter(e => !e.hidden && e.offsetParent !== null).map(e => e.dataset.resource)"))
+    return set(
+        tab.page.eval_on_selector_all(
+            "#tiw-resource-list > [data-resource]",
+            "els => els.filter(e => !e.hidden && e.offsetParent !== null).map(e => e.dataset.resource)",
+        )
+    )
 
 
 def query(tab) -> dict[str, list[str]]:
@@ -30,8 +34,9 @@ def status_text(tab) -> str:
 
 
 def wait_status(tab, fragment: str):
-    tab.page.wait_for_function("([sel, f]) => document.querySelector(sel).textContent.includes(f)", arg=[STATUS, fragment],
-                               timeout=3000)
+    tab.page.wait_for_function(
+        "([sel, f]) => document.querySelector(sel).textContent.includes(f)", arg=[STATUS, fragment], timeout=3000
+    )
 
 
 def test_filter_narrows_updates_url_announces_and_back_restores(tab, base_url):
@@ -96,8 +101,9 @@ def test_filter_narrows_updates_url_announces_and_back_restores(tab, base_url):
 def test_filter_restores_from_the_url_in_welsh(tab, base_url):
     page = tab.page
     page.goto(base_url + "cy/resources/?setting=health&language=cy&format=web-page")
-    expected = {rid for rid in tagged("settings", "health") & tagged("format", "web-page")
-                if "cy" in catalogue()[rid]["languages"]}
+    expected = {
+        rid for rid in tagged("settings", "health") & tagged("format", "web-page") if "cy" in catalogue()[rid]["languages"]
+    }
     assert expected
     assert visible(tab) == expected
     assert page.is_checked("#tiw-filter-setting-health")
@@ -114,8 +120,9 @@ def test_filter_restores_from_the_url_in_welsh(tab, base_url):
     wait_status(tab, f"Yn dangos pob un o'r {len(catalogue())} adnodd.")
 
 
-@pytest.mark.parametrize("url", ["resources/?level=specialist&audience=practitioners&text=guideline",
-                                 "cy/resources/?setting=education&language=en"])
+@pytest.mark.parametrize(
+    "url", ["resources/?level=specialist&audience=practitioners&text=guideline", "cy/resources/?setting=education&language=en"]
+)
 def test_axe_is_clean_with_a_filter_applied(tab, base_url, url):
     tab.page.goto(base_url + url)
     assert tab.page.is_visible("form.tiw-filter")
@@ -164,6 +171,7 @@ def test_without_javascript_the_whole_list_folded_and_no_dead_form(browser, base
 def _welsh_title_words() -> list[tuple[str, str]]:
     """(radical word, its soft mutation) for Welsh title words starting with p, t or c, 5+ letters."""
     import re
+
     soft = {"p": "b", "t": "d", "c": "g"}
     out = set()
     for r in catalogue().values():
@@ -183,7 +191,10 @@ def test_welsh_filter_text_folds_mutations_like_the_search(tab, base_url, width)
     with_radical = visible(tab)
     assert with_radical
     tab.page.goto(base_url + "cy/resources/?text=" + mutated)
-    tab.page.wait_for_function("n => [...document.querySelectorAll('#tiw-resource-list > [data-resource]')]"
-                               ".filter(e => !e.hidden).length >= n", arg=len(with_radical), timeout=5000)
+    tab.page.wait_for_function(
+        "n => [...document.querySelectorAll('#tiw-resource-list > [data-resource]')].filter(e => !e.hidden).length >= n",
+        arg=len(with_radical),
+        timeout=5000,
+    )
     assert visible(tab) >= with_radical, f"{mutated!r} shows {sorted(visible(tab))}, {radical!r} shows {sorted(with_radical)}"
     assert tab.page.input_value("#tiw-filter-q") == mutated

@@ -3,12 +3,13 @@ through mutations both ways, results show the page's own words, and the open sea
 
 The query words are chosen from the built Welsh index by tiw/search/welsh.py (no word is hard-coded), so
 the tests follow the content."""
+
 from __future__ import annotations
 
 import functools
 import re
-from html import unescape
 from collections import defaultdict
+from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -35,7 +36,7 @@ def _wordlike(word: str) -> bool:
     return word.isalpha() and 7 <= len(word) <= 14
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pages(lang: str) -> dict[str, frozenset[str]]:
     pages: dict[str, set[str]] = defaultdict(set)
     for doc in read_indexes(SITE)[lang]["docs"]:
@@ -43,7 +44,7 @@ def _pages(lang: str) -> dict[str, frozenset[str]]:
     return {page: frozenset(words) for page, words in pages.items()}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pages_per_key() -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     rules = welsh.rules()
@@ -53,7 +54,7 @@ def _pages_per_key() -> dict[str, set[str]]:
     return dict(out)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _page_words(page: str) -> frozenset[str]:
     """The words of the page's article, every tag a word break (the index runs some words
     together where the page puts them in separate elements)."""
@@ -81,7 +82,7 @@ def mutated_only_word(mutations=tuple(MUTATIONS)):
         for word in words:
             for start, radical in mutations:
                 if word.startswith(start) and _wordlike(word):
-                    plain = radical + word[len(start):]
+                    plain = radical + word[len(start) :]
                     if not welsh.is_stop_word(plain) and not any(w.startswith(plain) for w in words):
                         pairs.append((plain, word, page))
                     break
@@ -102,7 +103,7 @@ def radical_only_word():
     return _candidate(pairs)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def shared_word() -> str:
     """A word that both languages' pages use (a name, an acronym): the combined index returned
     both languages for it."""
@@ -113,8 +114,11 @@ def shared_word() -> str:
             for w in words:
                 per_word[w] += 1
         counts[lang] = per_word
-    common = [(min(counts["en"][w], counts["cy"][w]), w) for w in counts["en"].keys() & counts["cy"].keys()
-              if w.isalpha() and len(w) >= 4 and not welsh.is_stop_word(w) and w not in ("with", "from", "this", "that")]
+    common = [
+        (min(counts["en"][w], counts["cy"][w]), w)
+        for w in counts["en"].keys() & counts["cy"].keys()
+        if w.isalpha() and len(w) >= 4 and not welsh.is_stop_word(w) and w not in ("with", "from", "this", "that")
+    ]
     assert common, "no word is used in both languages"
     return max(common)[1]
 
@@ -137,8 +141,9 @@ def search(tab, base_url, url, query):
     tab.page.goto(base_url + url)
     tab.page.click(".md-search__input")
     type_query(tab, query)
-    links = tab.page.eval_on_selector_all(".md-search-result__list a.md-search-result__link",
-                                          "els => els.map(e => e.getAttribute('href'))")
+    links = tab.page.eval_on_selector_all(
+        ".md-search-result__list a.md-search-result__link", "els => els.map(e => e.getAttribute('href'))"
+    )
     marks = tab.page.eval_on_selector_all(".md-search-result__list mark", "els => els.map(e => e.textContent)")
     return [urlsplit(h).path for h in links], marks
 
@@ -167,16 +172,18 @@ def test_radical_form_finds_a_page_that_has_only_the_mutated_form(tab, base_url)
     radical, mutated, page = mutated_only_word()
     paths, marks = search(tab, base_url, "cy/", radical)
     assert "/cy/" + page in paths, f"searching {radical!r} did not find /cy/{page} (it has {mutated!r}): {paths[:10]}"
-    assert mutated in [m.lower().strip(".,;:!?()'’") for m in marks], \
+    assert mutated in [m.lower().strip(".,;:!?()'’") for m in marks], (
         f"the result does not show the page's own word {mutated!r}: {marks[:10]}"
+    )
 
 
 def test_mutated_form_finds_a_page_that_has_only_the_radical(tab, base_url):
     mutated, radical, page = radical_only_word()
     paths, marks = search(tab, base_url, "cy/", mutated)
     assert "/cy/" + page in paths, f"searching {mutated!r} did not find /cy/{page} (it has {radical!r}): {paths[:10]}"
-    assert radical in [m.lower().strip(".,;:!?()'’") for m in marks], \
+    assert radical in [m.lower().strip(".,;:!?()'’") for m in marks], (
         f"the result does not show the page's own word {radical!r}: {marks[:10]}"
+    )
     assert not tab.page.query_selector_all(".md-search-result del"), "a matched word is shown as missing"
 
 
@@ -214,16 +221,21 @@ def results_for(tab, base_url, url, query, width=1280):
     """The result pages (paths, in order, one per page) for a query typed as a reader types it."""
     open_search(tab, base_url, url, width)
     type_query(tab, query)
-    hrefs = tab.page.eval_on_selector_all(".md-search-result__list > li > a.md-search-result__link",
-                                          "els => els.map(e => e.getAttribute('href'))")
+    hrefs = tab.page.eval_on_selector_all(
+        ".md-search-result__list > li > a.md-search-result__link", "els => els.map(e => e.getAttribute('href'))"
+    )
     return hrefs, [urlsplit(h).path for h in hrefs]
 
 
 def level_names() -> list[tuple[str, str, str]]:
     """(language prefix, level name, level page) for every practice level in both languages."""
     from tests.resourcepages import levels
-    return [(prefix, lv["name"][lang], f"/{prefix}framework/levels/{lid}/")
-            for lid, lv in levels().items() for lang, prefix in (("en", ""), ("cy", "cy/"))]
+
+    return [
+        (prefix, lv["name"][lang], f"/{prefix}framework/levels/{lid}/")
+        for lid, lv in levels().items()
+        for lang, prefix in (("en", ""), ("cy", "cy/"))
+    ]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -279,8 +291,11 @@ def test_the_sites_main_word_does_not_put_the_role_quiz_first(tab, base_url, pre
     _, paths = results_for(tab, base_url, prefix, word)
     assert paths and "which-level" not in paths[0], f"{word!r}: first results {paths[:4]}"
     title = tab.page.inner_text(".md-search-result__list > li:first-child h1")
-    assert word in welsh.fold(title.lower()).split() or word in re.split(r"[\s\-]+", title.lower()) \
-        or any(w.startswith(word) for w in welsh.words(title)), f"the first result's title {title!r} lacks {word!r}"
+    assert (
+        word in welsh.fold(title.lower()).split()
+        or word in re.split(r"[\s\-]+", title.lower())
+        or any(w.startswith(word) for w in welsh.words(title))
+    ), f"the first result's title {title!r} lacks {word!r}"
 
 
 def _typo(word: str) -> str:
@@ -292,6 +307,7 @@ def _typo(word: str) -> str:
 @pytest.mark.parametrize("lang, width", [("en", 375), ("cy", 1280), ("en", 1280), ("cy", 375)])
 def test_a_one_letter_typo_still_finds_the_page(tab, base_url, lang, width):
     from tests.resourcepages import levels
+
     prefix = "" if lang == "en" else "cy/"
     lid, level = next((k, v) for k, v in levels().items() if k == "specialist")
     word = max(re.findall(r"\w+", level["name"][lang]), key=len)

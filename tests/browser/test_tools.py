@@ -6,17 +6,17 @@
 - "Which practice level fits my role?" gives the levels each set of answers points to, with the
   reasoning, and is a readable decision list without JavaScript;
 - axe-core (WCAG 2.2 AA) is clean on the tool pages while the tools are in use."""
+
 from __future__ import annotations
 
 import csv
 import io
 import itertools
 import json
+from html import unescape
 from urllib.parse import urlsplit
 
 import pytest
-
-from html import unescape
 
 from tests.browser.conftest import describe
 from tests.sitepages import built_pages
@@ -78,6 +78,7 @@ def _axe_clean(tab, what: str, dark: bool = True) -> None:
 
 # ------------------------------------------------------------------------------ Exit this page
 
+
 @pytest.mark.parametrize("lang,page", [("en", "for-you/children/"), ("cy", "get-help/")])
 def test_exit_button_replaces_the_page_on_click(tab, base_url, lang, page):
     served = _stub_exit_site(tab.context)
@@ -112,8 +113,10 @@ def test_exit_shortcut_shift_three_times(tab, base_url, lang):
 def test_exit_is_a_plain_link_without_javascript(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     try:
-        context.route(lambda url: urlsplit(url).hostname not in ("127.0.0.1", urlsplit(EXIT_URL).hostname, None),
-                      lambda route: route.abort())
+        context.route(
+            lambda url: urlsplit(url).hostname not in ("127.0.0.1", urlsplit(EXIT_URL).hostname, None),
+            lambda route: route.abort(),
+        )
         served = _stub_exit_site(context)
         page = context.new_page()
         page.goto(base_url + "get-help/")
@@ -141,8 +144,9 @@ def test_exit_is_on_every_built_page_in_both_languages():
 
 
 @pytest.mark.parametrize("width", (375, 1280))
-@pytest.mark.parametrize("lang,page", [("en", "framework/definition/"), ("cy", "for-you/easy-read/"),
-                                       ("cy", ""), ("en", "404.html")])
+@pytest.mark.parametrize(
+    "lang,page", [("en", "framework/definition/"), ("cy", "for-you/easy-read/"), ("cy", ""), ("en", "404.html")]
+)
 def test_exit_stays_in_view_while_scrolling(tab, base_url, lang, page, width):
     tab.page.set_viewport_size({"width": width, "height": 700})
     tab.page.goto(base_url + PREFIX[lang] + page, wait_until="load")
@@ -151,11 +155,14 @@ def test_exit_stays_in_view_while_scrolling(tab, base_url, lang, page, width):
         tab.page.evaluate(f"window.scrollTo(0, {y})")
         tab.page.wait_for_timeout(100)
         box = link.bounding_box()
-        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 700 and box["x"] + box["width"] <= width, \
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 700 and box["x"] + box["width"] <= width, (
             f"/{PREFIX[lang]}{page} at {width}px, scrolled to {y}: the button is at {box}"
+        )
         # Nothing is drawn on top of it (the header, the back-to-top button…).
-        top = tab.page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('[data-tiw-exit-link]') !== null",
-                                [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+        top = tab.page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).closest('[data-tiw-exit-link]') !== null",
+            [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+        )
         assert top, f"/{PREFIX[lang]}{page} at {width}px, scrolled to {y}: something covers the button"
 
 
@@ -223,27 +230,46 @@ def test_exit_count_times_out_after_five_seconds(tab, base_url):
 
 ROWS = {
     "en": [
-        {"action": "Trauma-aware training for every member of staff",
-         "responsibility": "Head of people, with the well-being group",
-         "timescale": "By March, then every year",
-         "resources": "Staff time: 2 hours each; room, \"quiet space\"",
-         "outcome": "Staff say they feel confident,\nand know where to signpost people"},
-        {"action": "Review the complaints policy", "responsibility": "Governance lead", "timescale": "6 months",
-         "resources": "", "outcome": "A policy written with people who use our services"},
+        {
+            "action": "Trauma-aware training for every member of staff",
+            "responsibility": "Head of people, with the well-being group",
+            "timescale": "By March, then every year",
+            "resources": 'Staff time: 2 hours each; room, "quiet space"',
+            "outcome": "Staff say they feel confident,\nand know where to signpost people",
+        },
+        {
+            "action": "Review the complaints policy",
+            "responsibility": "Governance lead",
+            "timescale": "6 months",
+            "resources": "",
+            "outcome": "A policy written with people who use our services",
+        },
     ],
     "cy": [
-        {"action": "Hyfforddiant ymwybodol o drawma i bob aelod o staff",
-         "responsibility": "Pennaeth pobl, gyda'r grŵp llesiant",
-         "timescale": "Erbyn mis Mawrth, yna bob blwyddyn",
-         "resources": "Amser staff: 2 awr yr un; ystafell, \"lle tawel\"",
-         "outcome": "Mae staff yn teimlo'n hyderus,\nac yn gwybod at bwy i gyfeirio pobl (ŵyr, ŷd, â)"},
-        {"action": "Adolygu'r polisi cwynion", "responsibility": "Arweinydd llywodraethu", "timescale": "6 mis",
-         "resources": "", "outcome": "Polisi wedi'i ysgrifennu gyda'r bobl sy'n defnyddio ein gwasanaethau"},
+        {
+            "action": "Hyfforddiant ymwybodol o drawma i bob aelod o staff",
+            "responsibility": "Pennaeth pobl, gyda'r grŵp llesiant",
+            "timescale": "Erbyn mis Mawrth, yna bob blwyddyn",
+            "resources": 'Amser staff: 2 awr yr un; ystafell, "lle tawel"',
+            "outcome": "Mae staff yn teimlo'n hyderus,\nac yn gwybod at bwy i gyfeirio pobl (ŵyr, ŷd, â)",
+        },
+        {
+            "action": "Adolygu'r polisi cwynion",
+            "responsibility": "Arweinydd llywodraethu",
+            "timescale": "6 mis",
+            "resources": "",
+            "outcome": "Polisi wedi'i ysgrifennu gyda'r bobl sy'n defnyddio ein gwasanaethau",
+        },
     ],
 }
 KEYS = ("action", "responsibility", "timescale", "resources", "outcome")
-HEADERS = ("action_plan_col_action", "action_plan_col_responsibility", "action_plan_col_timescale",
-           "action_plan_col_resources", "action_plan_col_outcome")
+HEADERS = (
+    "action_plan_col_action",
+    "action_plan_col_responsibility",
+    "action_plan_col_timescale",
+    "action_plan_col_resources",
+    "action_plan_col_outcome",
+)
 
 
 def _status(page) -> str:
@@ -257,9 +283,11 @@ def _wait_status(page, text: str) -> None:
 def _wait_saved(page, lang: str) -> None:
     """The "saved" status (its own status region), with the time of saving."""
     before, after = _ui("action_plan_saved", lang).split("{time}")
-    page.wait_for_function("([a, b]) => { const t = document.querySelector('[data-tiw-ap-saved]').textContent;"
-                           " return t.startsWith(a) && t.endsWith(b) && /^\\d\\d:\\d\\d$/.test(t.slice(a.length, t.length - b.length)); }",
-                           arg=[before, after])
+    page.wait_for_function(
+        "([a, b]) => { const t = document.querySelector('[data-tiw-ap-saved]').textContent;"
+        " return t.startsWith(a) && t.endsWith(b) && /^\\d\\d:\\d\\d$/.test(t.slice(a.length, t.length - b.length)); }",
+        arg=[before, after],
+    )
     saved = page.locator("[data-tiw-ap-saved]")
     assert saved.is_visible() and saved.get_attribute("role") == "status"
 
@@ -294,8 +322,11 @@ def test_action_plan_sends_nothing_and_saves_prints_and_exports(tab, base_url, l
     _wait_saved(page, lang)
     row2 = dict(rows[1], timescale=rows[1]["timescale"] + "\n")
     # Within a second of the last key press, the plan in the browser is the plan on the page.
-    page.wait_for_function("want => JSON.stringify((JSON.parse(localStorage.getItem('tiw-action-plan') || '{}')).rows) === want",
-                           arg=json.dumps([rows[0], row2], ensure_ascii=False, separators=(",", ":")), timeout=1500)
+    page.wait_for_function(
+        "want => JSON.stringify((JSON.parse(localStorage.getItem('tiw-action-plan') || '{}')).rows) === want",
+        arg=json.dumps([rows[0], row2], ensure_ascii=False, separators=(",", ":")),
+        timeout=1500,
+    )
     stored = json.loads(page.evaluate("() => localStorage.getItem('tiw-action-plan')"))
     assert stored["rows"] == [rows[0], row2]
     assert _network(requests) == [], f"requests while typing and saving: {_network(requests)}"
@@ -303,8 +334,9 @@ def test_action_plan_sends_nothing_and_saves_prints_and_exports(tab, base_url, l
     # Reload: the page's own files come again from the site, then the plan comes back from localStorage.
     page.reload(wait_until="networkidle")
     loaded = _network(requests)
-    assert loaded and all(m == "GET" and urlsplit(u).hostname == "127.0.0.1" and not urlsplit(u).query
-                          for m, u in loaded), f"unexpected requests on reload: {loaded}"
+    assert loaded and all(m == "GET" and urlsplit(u).hostname == "127.0.0.1" and not urlsplit(u).query for m, u in loaded), (
+        f"unexpected requests on reload: {loaded}"
+    )
     requests.clear()
     assert page.locator("#tiw-ap-1-action").input_value() == rows[0]["action"]
     assert page.locator("#tiw-ap-1-outcome").input_value() == rows[0]["outcome"]
@@ -391,7 +423,7 @@ def test_action_plan_is_kept_after_reload_without_save(tab, base_url, lang, widt
     assert page.evaluate("() => localStorage.getItem('tiw-action-plan')") is None
 
 
-FORMULAS = ["=HYPERLINK(\"http://example.com\")", "+1+2", "-3+4", "@SUM(A1)", "\tTabbed", "\nNew line", "Plain text", "3 - 1 = 2"]
+FORMULAS = ['=HYPERLINK("http://example.com")', "+1+2", "-3+4", "@SUM(A1)", "\tTabbed", "\nNew line", "Plain text", "3 - 1 = 2"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -444,6 +476,7 @@ def test_action_plan_prints_alone_with_title_and_date(tab, base_url, lang):
     assert table.is_visible() and table.locator("caption").inner_text() == _ui("action_plan_print_caption", lang)
     today = page.evaluate("() => { const d = new Date(); return [d.getDate(), d.getMonth(), d.getFullYear()]; }")
     from tiw.core.dates import MONTHS
+
     date = f"{today[0]} {MONTHS[lang][today[1]]} {today[2]}"
     printed = page.locator("[data-tiw-ap-printed]")
     assert printed.is_visible() and printed.inner_text() == _ui("action_plan_printed_on", lang).format(date=date)
@@ -477,6 +510,7 @@ def test_action_plan_without_javascript_is_a_printable_template(browser, base_ur
 
 
 # ------------------------------------------------------------------------------ which level fits my role
+
 
 def _paths() -> list[list[tuple[dict, dict]]]:
     """Every route through data/which_level.yml: a list of (question, answer) pairs."""
@@ -558,7 +592,7 @@ def test_which_level_guide_follows_the_data_and_shows_its_reasoning(tab, base_ur
             item = result.locator(f'[data-level="{level_id}"]')
             assert DATA.level(level_id)["name"][lang] in item.inner_text()
             assert item.locator("a").get_attribute("href").endswith(f"framework/levels/{level_id}/")
-        reasons = {"everyone"} | {f'{q["id"]}:{a["id"]}' for q, a in path}
+        reasons = {"everyone"} | {f"{q['id']}:{a['id']}" for q, a in path}
         assert _shown(page, "[data-tiw-wl-result] [data-reason]", "data-reason") == reasons
         for question, answer in path:
             text = result.locator(f'[data-reason="{question["id"]}:{answer["id"]}"]').inner_text()
@@ -576,7 +610,7 @@ def test_which_level_guide_follows_the_data_and_shows_its_reasoning(tab, base_ur
     page.locator("[data-tiw-wl-continue]").click()
     page.locator("[data-tiw-wl-back]").click()
     assert page.locator(f'[data-question="{path[0][0]["id"]}"]').is_visible()
-    assert page.locator(f'#wl-{path[0][0]["id"]}-{path[0][1]["id"]}').is_checked()
+    assert page.locator(f"#wl-{path[0][0]['id']}-{path[0][1]['id']}").is_checked()
     assert _network(requests) == [], f"the guide made requests: {_network(requests)}"
 
 
@@ -595,9 +629,9 @@ def test_which_level_without_javascript_is_a_decision_list(browser, base_url, la
         questions = DATA.which_level["questions"]
         for q, a in itertools.chain.from_iterable(((q, a) for a in q["answers"]) for q in questions):
             assert q["question"][lang] in text and a["means"][lang] in text
-            target = listing.locator(f'#wl-q-{q["id"]} li', has_text=a["means"][lang]).locator("a").last
+            target = listing.locator(f"#wl-q-{q['id']} li", has_text=a["means"][lang]).locator("a").last
             href = target.get_attribute("href")
-            assert href == ("#wl-everyone" if a["next"] == "result" else f'#wl-q-{a["next"]}')
+            assert href == ("#wl-everyone" if a["next"] == "result" else f"#wl-q-{a['next']}")
         assert DATA.which_level["everyone"]["means"][lang] in text
         for level in DATA.levels:
             assert listing.locator(f'a[href$="framework/levels/{level["id"]}/"]').count() >= 1

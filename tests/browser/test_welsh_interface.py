@@ -4,6 +4,7 @@ text of the theme, and the search box's messages. They are collected in Chromium
 theme's scripts have set theirs, from every built Welsh page, and passed through the Welsh
 spelling check and the English-leftover check (tiw/translation/spelling.py). Text marked lang="en" (the link
 to the English site, English titles) is English on purpose and is left out."""
+
 from __future__ import annotations
 
 import html
@@ -40,8 +41,10 @@ def _search_messages(page, base_url) -> list[tuple[str, str]]:
     and every string the theme's script can show (its translations in the page's #__config)."""
     page.goto(base_url + "cy/", wait_until="load")
     found = [("search before typing", page.inner_text(".md-search-result__meta"))]
-    found += [(f"theme script string {key}", value) for key, value in page.evaluate(
-        "() => JSON.parse(document.getElementById('__config').textContent).translations").items()]
+    found += [
+        (f"theme script string {key}", value)
+        for key, value in page.evaluate("() => JSON.parse(document.getElementById('__config').textContent).translations").items()
+    ]
     for query in ("trawma", "zzqxy"):
         page.goto(base_url + "cy/", wait_until="load")
         page.click(".md-search__input")
@@ -71,15 +74,15 @@ def welsh_strings(browser, base_url) -> dict[str, set[str]]:
 def _check(strings: dict[str, set[str]]) -> list[str]:
     """The strings with a word the Welsh checks reject, or that read as English."""
     checker = spelling.Checker()
-    pages = {text: f'<html lang="cy"><body><article><p>{html.escape(text)}</p></article></body></html>'
-             for text in strings}
+    pages = {text: f'<html lang="cy"><body><article><p>{html.escape(text)}</p></article></body></html>' for text in strings}
     problems = []
     for report in checker.check(pages):
         if report.unknown or report.english:
             where = "; ".join(sorted(strings[report.name])[:3])
-            problems.append(f"\"{report.name}\" ({where}): " +
-                            (f"English: {report.english}" if report.english else
-                             "not Welsh: " + ", ".join(sorted(report.unknown))))
+            problems.append(
+                f'"{report.name}" ({where}): '
+                + (f"English: {report.english}" if report.english else "not Welsh: " + ", ".join(sorted(report.unknown)))
+            )
     return problems
 
 
@@ -88,12 +91,15 @@ def test_every_interface_string_on_welsh_pages_is_welsh(welsh_strings):
     # the theme's own strings and the palette toggle are among them
     assert "Newid i'r modd tywyll" in welsh_strings or "Newid i'r modd golau" in welsh_strings
     problems = _check(welsh_strings)
-    assert problems == [], (f"{len(problems)} strings on Welsh pages are not Welsh (translate them in "
-                            "data/ui.yml or overrides/partials/languages/cy.html; add a correct word the "
-                            "dictionary lacks to translation/wordlist-cy.txt):\n" + "\n".join(problems))
+    assert problems == [], (
+        f"{len(problems)} strings on Welsh pages are not Welsh (translate them in "
+        "data/ui.yml or overrides/partials/languages/cy.html; add a correct word the "
+        "dictionary lacks to translation/wordlist-cy.txt):\n" + "\n".join(problems)
+    )
 
 
 def test_an_english_interface_string_is_caught():
-    problems = _check({"Switch to dark mode": {"planted"}, "Newid i'r modd tywyll": {"planted"},
-                       "# dogfennau sy'n cyfateb": {"planted"}})
+    problems = _check(
+        {"Switch to dark mode": {"planted"}, "Newid i'r modd tywyll": {"planted"}, "# dogfennau sy'n cyfateb": {"planted"}}
+    )
     assert len(problems) == 1 and problems[0].startswith('"Switch to dark mode"'), problems

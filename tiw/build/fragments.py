@@ -5,6 +5,7 @@ A fragment is inline HTML (a notice, a tool), so its template is written one ele
 for reading, and the loader joins the lines without the line breaks and indentation: write a
 space that matters inside a line, never at its end, and `{{ nl }}` where the output needs a line
 break (HTML inside Markdown, where a macro's lines matter)."""
+
 from __future__ import annotations
 
 import html
@@ -32,8 +33,13 @@ def _escape_like_the_rest_of_the_site(value):
     return value
 
 
-_env = Environment(loader=_JoinedLinesLoader(str(FRAGMENTS_DIR)), autoescape=select_autoescape(default=True),
-                   undefined=StrictUndefined, auto_reload=True, finalize=_escape_like_the_rest_of_the_site)
+_env = Environment(
+    loader=_JoinedLinesLoader(str(FRAGMENTS_DIR)),
+    autoescape=select_autoescape(default=True),
+    undefined=StrictUndefined,
+    auto_reload=True,
+    finalize=_escape_like_the_rest_of_the_site,
+)
 _env.globals["nl"] = "\n"
 
 

@@ -1,6 +1,7 @@
 """The one way the project asks git anything: `run` (exit code and text), `output` (the text, or
 None when git fails or is missing) and `Git`, cached queries on one working tree for the
 translator workflow. Read-only: nothing here changes the repository."""
+
 from __future__ import annotations
 
 import shutil
@@ -16,8 +17,7 @@ def run(root: Path, *args: str) -> tuple[int, str]:
     """(exit code, stdout on success or stderr on failure) of `git -C root args`; a git that
     cannot start or hangs gives (127, the reason) instead of an exception."""
     try:
-        proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                              encoding="utf-8", timeout=60)
+        proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, encoding="utf-8", timeout=60)
     except (OSError, subprocess.SubprocessError) as exc:
         return 127, str(exc)
     return proc.returncode, proc.stdout if proc.returncode == 0 else proc.stderr
@@ -85,7 +85,7 @@ class Git:
     def files_at(self, sha: str, path: str = "docs") -> set[str]:
         code, out = self.run("ls-tree", "-r", "--name-only", "--full-tree", sha, "--", self.prefix() + path)
         prefix = self.prefix()
-        return {name[len(prefix):] for name in out.splitlines()} if code == 0 else set()
+        return {name[len(prefix) :] for name in out.splitlines()} if code == 0 else set()
 
     def prefix(self) -> str:
         return self.run("rev-parse", "--show-prefix")[1].strip()
@@ -97,8 +97,7 @@ class Git:
 
     def changed_in(self, commit: str, path: str) -> bool:
         """Whether a commit changed (or added) the file."""
-        code, out = self.run("diff-tree", "--no-commit-id", "--name-only", "-r", "--root", "--relative",
-                             commit, "--", path)
+        code, out = self.run("diff-tree", "--no-commit-id", "--name-only", "-r", "--root", "--relative", commit, "--", path)
         return code == 0 and bool(out.strip())
 
     def is_tracked(self, path: str) -> bool:

@@ -5,6 +5,7 @@ built (`file.locale_alternate_of`); its *content* language is the language of th
 it came from (`file.locale`). They differ only on a fallback page (an English file served inside
 the Welsh build), which the site marks and the tests refuse.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

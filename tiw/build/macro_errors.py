@@ -2,6 +2,7 @@
 the line counted in the source file (front matter included), and what to write instead. Without
 this the macros plugin prints its own report with a Python traceback and a line number that
 leaves out the front matter."""
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ def body_offset(source: str) -> int:
     m = _FRONT.match(source)
     if not m:
         return 0
-    rest = source[m.end():].replace("\r\n", "\n")
+    rest = source[m.end() :].replace("\r\n", "\n")
     return m.group(0).count("\n") + (len(rest) - len(rest.lstrip("\n")))
 
 
@@ -39,14 +40,18 @@ def template_line(error: BaseException) -> int | None:
 def describe(error: BaseException, known: list[str]) -> str:
     """What went wrong and what is expected, for an editor."""
     if isinstance(error, jinja2.TemplateSyntaxError):
-        return (f"the text after {{{{ or {{% is not a macro call ({error.message}). Expected: a macro such as "
-                '{{ level_detail("trauma-aware") }}. To show the braces themselves in prose, write '
-                "{{ '{{' }} (or put the passage between {% raw %} and {% endraw %})")
+        return (
+            f"the text after {{{{ or {{% is not a macro call ({error.message}). Expected: a macro such as "
+            '{{ level_detail("trauma-aware") }}. To show the braces themselves in prose, write '
+            "{{ '{{' }} (or put the passage between {% raw %} and {% endraw %})"
+        )
     if isinstance(error, jinja2.UndefinedError):
         name = re.search(r"'([^']+)' is undefined", str(error))
         shown = name.group(1) if name else str(error)
-        return (f"'{shown}' is not a macro or value the site knows. Expected one of: {', '.join(sorted(known))} "
-                "(each is defined in macros/)")
+        return (
+            f"'{shown}' is not a macro or value the site knows. Expected one of: {', '.join(sorted(known))} "
+            "(each is defined in macros/)"
+        )
     if isinstance(error, DataError):
         return str(error)
     return f"a macro failed ({type(error).__name__}: {error}). Check the macro's name and the values in its brackets"

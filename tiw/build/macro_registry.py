@@ -1,5 +1,6 @@
 """The declared macros (macros/registry.yml): what each macro is, read by the macros plugin and by
 the parity lint, so neither has to import the other or guess from a function's signature."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,8 +28,9 @@ def _check(name: str, entry, line: int) -> MacroSpec:
         raise DataError(f"{where}: expected a mapping {{module: …, params: […], text: […], language: page}}.")
     unknown = set(entry) - {"module", "params", "text", "language"}
     if unknown:
-        raise DataError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}. Expected only module, params, "
-                        "text and language.")
+        raise DataError(
+            f"{where}: unknown field(s) {', '.join(sorted(unknown))}. Expected only module, params, text and language."
+        )
     module, params, text, language = (entry.get(k) for k in ("module", "params", "text", "language"))
     if not isinstance(module, str) or not module:
         raise DataError(f"{where}, field 'module': expected the name of a file under macros/ (without .py).")
@@ -37,8 +39,10 @@ def _check(name: str, entry, line: int) -> MacroSpec:
             raise DataError(f"{where}, field '{fld}': expected a list of parameter names, e.g. [path, alt] or [].")
     stray = [p for p in text if p not in params]
     if stray:
-        raise DataError(f"{where}, field 'text': {', '.join(stray)} is not one of its params "
-                        f"({', '.join(params) or 'none'}). Expected: names listed in params.")
+        raise DataError(
+            f"{where}, field 'text': {', '.join(stray)} is not one of its params "
+            f"({', '.join(params) or 'none'}). Expected: names listed in params."
+        )
     if language not in LANGUAGE_KINDS:
         raise DataError(f"{where}, field 'language': {language!r}. Expected one of: {', '.join(LANGUAGE_KINDS)}.")
     return MacroSpec(name, module, tuple(params), frozenset(text), language)

@@ -3,6 +3,7 @@
 exits 1, or exits 0. The build hooks call the same functions at config time (hooks/data_check.py,
 hooks/content_safety.py, hooks/news.py, hooks/findability.py); the bad-input tests use this to
 check many broken copies of the project quickly."""
+
 from __future__ import annotations
 
 import os
@@ -11,12 +12,12 @@ import sys
 from tiw import ROOT
 from tiw.core.content_safety import raise_if_unsafe
 from tiw.core.errors import DataError
+from tiw.core.frontmatter import check_all_front_matter
 from tiw.data.site import load_site_data
 from tiw.publishing.findability import load_redirects
-from tiw.core.frontmatter import check_all_front_matter
 from tiw.publishing.news import held_back, load_posts
 
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"   # as in mkdocs.yml
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # as in mkdocs.yml
 
 
 def run() -> list[str]:

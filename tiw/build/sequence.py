@@ -7,6 +7,7 @@ before static-i18n's own on_post_build (its priority is -100), so:
 - its on_post_build for the last language (`cy`) runs when every page of both languages exists.
 Work that needs the whole site (the sitemap, the PDFs' sizes) belongs in that last one.
 """
+
 from __future__ import annotations
 
 from tiw import DEFAULT_LANG, LANGS

@@ -6,6 +6,7 @@ and of every `make serve` rebuild (the watched data/, resources/ and schemas/ fo
 one), so an edit is picked up on the next rebuild and nothing scans the filesystem per page. Code
 outside a build (the tools, the tests) gets the same object from `current()`, loaded on first use.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -6,12 +6,42 @@ is one letter, so "Therapïau" sorts after "Trawma" (t < th), "llesiant" after "
 break ties. Digraphs are read greedily, the usual practice in Welsh dictionaries' software; the
 rare n+g that is not ng (Bangor) is not special-cased.
 """
+
 from __future__ import annotations
 
 import unicodedata
 
-WELSH_ALPHABET = ["a", "b", "c", "ch", "d", "dd", "e", "f", "ff", "g", "ng", "h", "i", "j", "l", "ll", "m",
-                  "n", "o", "p", "ph", "r", "rh", "s", "t", "th", "u", "w", "y"]
+WELSH_ALPHABET = [
+    "a",
+    "b",
+    "c",
+    "ch",
+    "d",
+    "dd",
+    "e",
+    "f",
+    "ff",
+    "g",
+    "ng",
+    "h",
+    "i",
+    "j",
+    "l",
+    "ll",
+    "m",
+    "n",
+    "o",
+    "p",
+    "ph",
+    "r",
+    "rh",
+    "s",
+    "t",
+    "th",
+    "u",
+    "w",
+    "y",
+]
 _RANK = {letter: n for n, letter in enumerate(WELSH_ALPHABET)}
 _DIGRAPHS = [letter for letter in WELSH_ALPHABET if len(letter) == 2]
 
@@ -26,7 +56,7 @@ def welsh_letters(text: str) -> list[str]:
     """The text as Welsh letters: 'Llongyfarchiadau' -> ll o ng y f a r ch i a d a u."""
     plain, out, i = _plain(text), [], 0
     while i < len(plain):
-        pair = plain[i:i + 2]
+        pair = plain[i : i + 2]
         if pair in _DIGRAPHS:
             out.append(pair)
             i += 2

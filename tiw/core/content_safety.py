@@ -7,6 +7,7 @@ Markdown may pass raw HTML straight through. The built pages are checked again f
 by hooks/csp.py, whose policy allows none (the two checks are independent on purpose).
 Code (fenced blocks and `inline code`) is skipped: Markdown escapes it, so it is shown, never run.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,8 +26,11 @@ _EVENT = re.compile(r"(?:<[a-zA-Z][^<>]*?|\{:?[^{}\n]*?)(?<![\w-])(on[a-z]+)\s*=
 _BAD_SCHEME = r"(?:javascript|vbscript|data|livescript)\s*:"
 # A link or source whose target uses a scheme that runs code or carries its own content.
 _SCHEME_URL = re.compile(
-    r"(?:\]\(\s*<?\s*|\]:\s*<?\s*|<\s*|\b(?:href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*[\"']?\s*)(" + _BAD_SCHEME + ")",
-    re.I)
+    r"(?:\]\(\s*<?\s*|\]:\s*<?\s*|<\s*|\b(?:href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*[\"']?\s*)("
+    + _BAD_SCHEME
+    + ")",
+    re.I,
+)
 # In a data file: a value that is itself such an address (`url: "javascript:…"`, `- data:…`).
 _YAML_SCHEME_VALUE = re.compile(r"(?:(?<=:)|(?<=-))[ \t]+[\"']?\s*(" + _BAD_SCHEME + ")", re.I)
 # A style attribute (HTML or attribute list) that loads something or runs an expression.
@@ -35,7 +39,10 @@ _STYLE_LOAD = re.compile(r"\bstyle\s*=\s*[\"'][^\"']*?(url\s*\(|@import|expressi
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*((?:https?:)?//[^\s)>]+)")
 _MD_IMAGE_REF = re.compile(r"!\[[^\]]*\]\[([^\]]*)\]")
 _REF_DEF = re.compile(r"^[ ]{0,3}\[([^\]]+)\]:\s*<?((?:https?:)?//\S+?)>?(?:\s|$)", re.M)
-_MEDIA = re.compile(r"<\s*(img|video|audio|source|track|picture|input|image)\b[^<>]*?\b(src|srcset|poster)\s*=\s*[\"']?\s*((?:https?:)?//[^\s\"'>]+)", re.I)
+_MEDIA = re.compile(
+    r"<\s*(img|video|audio|source|track|picture|input|image)\b[^<>]*?\b(src|srcset|poster)\s*=\s*[\"']?\s*((?:https?:)?//[^\s\"'>]+)",
+    re.I,
+)
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.M | re.S)
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _FRONT = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S)
@@ -75,26 +82,42 @@ def check_text(text: str, shown_as: str, *, site_host: str = "", markdown: bool 
         problems.append(Problem(shown_as, _line(text, offset), what))
 
     for m in _TAG.finditer(scan):
-        add(m.start(), f"a raw <{m.group(1).lower()}> tag. Pages and data may not carry script, embedded "
-                       "pages, styles or forms: remove it (a video or form from another site goes in as a "
-                       "plain link to it)")
+        add(
+            m.start(),
+            f"a raw <{m.group(1).lower()}> tag. Pages and data may not carry script, embedded "
+            "pages, styles or forms: remove it (a video or form from another site goes in as a "
+            "plain link to it)",
+        )
     for m in _EVENT.finditer(scan):
-        add(m.start(1), f"an event attribute {m.group(1).lower()}=, which would run script. Remove it: "
-                        "behaviour belongs in the site's own scripts, not in content")
+        add(
+            m.start(1),
+            f"an event attribute {m.group(1).lower()}=, which would run script. Remove it: "
+            "behaviour belongs in the site's own scripts, not in content",
+        )
     for m in _SCHEME_URL.finditer(scan):
         scheme = m.group(1).split(":")[0].strip().lower()
-        add(m.start(1), f"a {scheme}: address. Links must be https:// addresses, pages of this site, or "
-                        "tel:/sms:/mailto: contacts")
+        add(
+            m.start(1),
+            f"a {scheme}: address. Links must be https:// addresses, pages of this site, or tel:/sms:/mailto: contacts",
+        )
     if not markdown:
         for m in _YAML_SCHEME_VALUE.finditer(scan):
-            add(m.start(1), f"a {m.group(1).split(':')[0].strip().lower()}: address as a value. Web addresses "
-                            "must start with https://; contacts are written as numbers or email addresses")
+            add(
+                m.start(1),
+                f"a {m.group(1).split(':')[0].strip().lower()}: address as a value. Web addresses "
+                "must start with https://; contacts are written as numbers or email addresses",
+            )
     for m in _STYLE_LOAD.finditer(scan):
-        add(m.start(), f"a style attribute that loads something ({m.group(1).strip()}). Remove the style "
-                       "attribute: the look of the site lives in docs/assets/stylesheets/tiw.css")
+        add(
+            m.start(),
+            f"a style attribute that loads something ({m.group(1).strip()}). Remove the style "
+            "attribute: the look of the site lives in docs/assets/stylesheets/tiw.css",
+        )
     if markdown:
-        third_party = "The site makes no request to another host: save the file under docs/assets/images/ " \
-                      "and point to it there, or link to the page that shows it"
+        third_party = (
+            "The site makes no request to another host: save the file under docs/assets/images/ "
+            "and point to it there, or link to the page that shows it"
+        )
         for m in _MD_IMAGE.finditer(scan):
             if not _own_host(m.group(1), site_host):
                 add(m.start(1), f"an image from another site ({m.group(1)}). {third_party}")
@@ -109,8 +132,11 @@ def check_text(text: str, shown_as: str, *, site_host: str = "", markdown: bool 
         front = _FRONT.match(text)
         if front:
             for m in _ANY_TAG.finditer(front.group(0)):
-                add(m.start(), f"HTML ({m.group(0)[:40]}) in the front matter. Titles, descriptions and other "
-                               "front matter fields are plain text: write the words without tags")
+                add(
+                    m.start(),
+                    f"HTML ({m.group(0)[:40]}) in the front matter. Titles, descriptions and other "
+                    "front matter fields are plain text: write the words without tags",
+                )
     problems.sort(key=lambda p: p.line)
     return problems
 

@@ -1,4 +1,5 @@
 """The error an editor sees: DataError, and `rel` to name a file as the editor knows it."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,6 +1,7 @@
 """Read a Markdown page's YAML front matter with line numbers, for checks that must name the file,
 the line and the field (news posts, review dates). Dates stay as text (YYYY-MM-DD) so that a
 mistyped date is reported rather than silently turned into something else."""
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,6 @@ def match_front_matter(text: str) -> re.Match | None:
     return _FRONT.match(text)
 
 
-
 def read_front_matter(path: Path) -> tuple[dict[str, Any], dict[str, int], str]:
     """Return (front matter, line of each top-level key in the file, body). A page without front
     matter gives ({}, {}, text). Malformed YAML raises DataError naming the file and line."""
@@ -34,14 +34,14 @@ def read_front_matter(path: Path) -> tuple[dict[str, Any], dict[str, int], str]:
     block = m.group(2)
     data, node = parse_yaml(block, path, first_line=2, what="the front matter (between the --- lines at the top)")
     if data is None:
-        return {}, {}, text[m.end():]
+        return {}, {}, text[m.end() :]
     if not isinstance(data, dict):
         raise DataError(f"{rel(path)}, line 2: the front matter must be a list of `field: value` lines.")
     lines = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
             lines[key_node.value] = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the opening ---
-    return data, lines, text[m.end():]
+    return data, lines, text[m.end() :]
 
 
 def check_all_front_matter(docs_dir: Path) -> None:

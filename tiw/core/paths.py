@@ -1,4 +1,5 @@
 """Where the project's folders are (the repository root itself is tiw.ROOT)."""
+
 from tiw import ROOT
 
 DOCS_DIR = ROOT / "docs"

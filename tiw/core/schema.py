@@ -1,5 +1,6 @@
 """Check a YAML file against its JSON Schema in schemas/, and explain each problem to the editor
 (file, line, entry, field, and what is expected)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,7 +14,6 @@ from referencing.jsonschema import DRAFT202012
 from tiw.core.errors import DataError, rel
 from tiw.core.paths import SCHEMA_DIR
 from tiw.core.yamlfile import read_yaml
-
 
 _schema_cache: dict[str, tuple[float, Any]] = {}
 
@@ -51,7 +51,7 @@ def _describe_path(data: Any, path: tuple) -> tuple[str, str]:
             break
         if isinstance(key, int) and isinstance(node, dict) and "id" in node:
             entry, entry_depth = str(node["id"]), depth
-    field_parts = path[entry_depth + 1:] if entry_depth >= 0 else path
+    field_parts = path[entry_depth + 1 :] if entry_depth >= 0 else path
     field_str = ""
     for part in field_parts:
         field_str += f"[{part + 1}]" if isinstance(part, int) else (("." if field_str else "") + str(part))
@@ -60,7 +60,10 @@ def _describe_path(data: Any, path: tuple) -> tuple[str, str]:
 
 _EXPLAIN = {
     "type": lambda e: f"has the wrong type: expected {e.validator_value}, found {type(e.instance).__name__} {e.instance!r:.60}",
-    "enum": lambda e: f"has an unknown value {e.instance!r}" + ("" if e.schema.get("description") else f": expected one of {', '.join(map(str, e.validator_value))}"),
+    "enum": lambda e: (
+        f"has an unknown value {e.instance!r}"
+        + ("" if e.schema.get("description") else f": expected one of {', '.join(map(str, e.validator_value))}")
+    ),
     "const": lambda e: f"must be {e.validator_value!r}",
     "minLength": lambda e: "is empty: expected some text",
     "pattern": lambda e: f"has the value {e.instance!r:.60}, which is not in the expected form",
@@ -83,7 +86,7 @@ def _format_error(path: Path, data: Any, lines: dict[tuple, int], err) -> str:
         missing = err.message.split("'")[1] if "'" in err.message else err.message
         epath_full = epath + (missing,)
         what = "is missing"
-        expected = (err.schema.get("properties", {}).get(missing, {}) or {})
+        expected = err.schema.get("properties", {}).get(missing, {}) or {}
         expected = expected.get("description") or _ref_description(expected)
     else:
         epath_full = epath
@@ -119,7 +122,10 @@ def _ref_description(schema: dict) -> str:
 def validate_file(path: Path, schema_name: str) -> Any:
     """Read and schema-check one file; raise DataError listing every problem found."""
     data, lines = read_yaml(path)
-    errors = sorted(_validator(schema_name).iter_errors(data), key=lambda e: (lines.get(tuple(e.absolute_path), 0), list(map(str, e.absolute_path))))
+    errors = sorted(
+        _validator(schema_name).iter_errors(data),
+        key=lambda e: (lines.get(tuple(e.absolute_path), 0), list(map(str, e.absolute_path))),
+    )
     if errors:
         msgs = [_format_error(path, data, lines, e) for e in errors]
         raise DataError("\n".join(dict.fromkeys(msgs)))

@@ -1,5 +1,6 @@
 """Read YAML the strict way: dates stay text, duplicate keys are refused, and every error and
 every value carries its line number in the file."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,7 +29,9 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
         key = loader.construct_object(key_node, deep=True)
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f"the key '{key}' appears twice in the same entry (first on line {seen[key]})",
+                None,
+                None,
+                f"the key '{key}' appears twice in the same entry (first on line {seen[key]})",
                 key_node.start_mark,
             )
         seen[key] = key_node.start_mark.line + 1
@@ -88,4 +91,3 @@ def read_text(path: Path) -> str:
         return read_source(path, rel(path))
     except EncodingProblem as exc:
         raise DataError(str(exc)) from None
-

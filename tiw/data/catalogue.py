@@ -4,6 +4,7 @@ schemas/resource.schema.yaml and against the controlled lists in data/taxonomy.y
 Every problem raises DataError with a message that names the file, the line, the entry and the
 field, and says what to write instead (the build stops on it: hooks/data_check.py).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,8 +18,7 @@ from tiw.core.yamlfile import read_yaml
 
 TEMPLATE_NAME = "_template.yml.example"
 # Fields whose template value means "not filled in yet" (make new-resource copies the template).
-PLACEHOLDER_FIELDS = (("title", "en"), ("title", "cy"), ("summary", "en"), ("summary", "cy"),
-                      ("url",), ("publisher",))
+PLACEHOLDER_FIELDS = (("title", "en"), ("title", "cy"), ("summary", "en"), ("summary", "cy"), ("url",), ("publisher",))
 
 
 def _template_values(directory: Path) -> dict[tuple, object]:
@@ -55,8 +55,10 @@ def load_resources(site, directory: Path | None = None) -> list[dict]:
     directory = RESOURCES_DIR if directory is None else Path(directory)
     for path in sorted(directory.iterdir()) if directory.is_dir() else []:
         if path.is_file() and path.suffix.lower() in (".yaml", ".yml") and path.suffix != ".yml":
-            raise DataError(f"{rel(path)}: resource files must end in '.yml' (lower case), or the site "
-                            f"ignores them. Expected: rename it to {path.stem}.yml.")
+            raise DataError(
+                f"{rel(path)}: resource files must end in '.yml' (lower case), or the site "
+                f"ignores them. Expected: rename it to {path.stem}.yml."
+            )
     vocab = {kind: {item["id"] for item in site.taxonomy[kind]} for kind in ("audiences", "settings", "formats")}
     placeholders = _template_values(directory)
     # One day's slack: an editor in Wales just after midnight (BST) is a day ahead of a UTC machine.
@@ -71,9 +73,11 @@ def load_resources(site, directory: Path | None = None) -> list[dict]:
         # Duplicates first: copying a file and forgetting to change its id is the usual cause,
         # and this message names both files.
         if entry["id"] in seen:
-            raise DataError(where.format(line=lines.get(("id",), 1)) + f", field 'id': duplicate id, "
-                            f"'{entry['id']}' is already the id of {rel(seen[entry['id']])}. Expected: "
-                            f"each resource has its own id, equal to its file name (here: id: {path.stem}).")
+            raise DataError(
+                where.format(line=lines.get(("id",), 1)) + f", field 'id': duplicate id, "
+                f"'{entry['id']}' is already the id of {rel(seen[entry['id']])}. Expected: "
+                f"each resource has its own id, equal to its file name (here: id: {path.stem})."
+            )
         seen[entry["id"]] = path
         loaded.append((path, entry, lines))
 
@@ -89,31 +93,49 @@ def load_resources(site, directory: Path | None = None) -> list[dict]:
             raise DataError(where.format(line=line) + f", field '{name}': {message}")
 
         if entry["id"] != path.stem:
-            fail(("id",), f"the id '{entry['id']}' does not match the file name. "
-                          f"Expected: id: {path.stem} (or rename the file to {entry['id']}.yml).")
+            fail(
+                ("id",),
+                f"the id '{entry['id']}' does not match the file name. "
+                f"Expected: id: {path.stem} (or rename the file to {entry['id']}.yml).",
+            )
         for field, kind in (("audiences", "audiences"), ("settings", "settings")):
             for i, value in enumerate(entry[field]):
                 if value not in vocab[kind]:
-                    fail((field, i), f"unknown id '{value}'. Expected one of: "
-                                     f"{', '.join(sorted(vocab[kind]))} (data/taxonomy.yml).")
+                    fail(
+                        (field, i),
+                        f"unknown id '{value}'. Expected one of: {', '.join(sorted(vocab[kind]))} (data/taxonomy.yml).",
+                    )
         if entry["format"] not in vocab["formats"]:
-            fail(("format",), f"unknown id '{entry['format']}'. Expected one of: "
-                              f"{', '.join(sorted(vocab['formats']))} (data/taxonomy.yml).")
+            fail(
+                ("format",),
+                f"unknown id '{entry['format']}'. Expected one of: {', '.join(sorted(vocab['formats']))} (data/taxonomy.yml).",
+            )
         for keys, value in placeholders.items():
             if _lookup(entry, keys) == value:
-                fail(keys, "still has the template's example text. Expected: the real value for this "
-                           "resource (see resources/_template.yml.example and RESOURCES.md).")
+                fail(
+                    keys,
+                    "still has the template's example text. Expected: the real value for this "
+                    "resource (see resources/_template.yml.example and RESOURCES.md).",
+                )
         if "url_cy" in entry and "cy" not in entry["languages"]:
-            fail(("url_cy",), "gives a Welsh address but 'languages' does not list cy. "
-                              "Expected: languages: [en, cy] (or remove url_cy).")
+            fail(
+                ("url_cy",),
+                "gives a Welsh address but 'languages' does not list cy. Expected: languages: [en, cy] (or remove url_cy).",
+            )
         if dt.date.fromisoformat(entry["reviewed"]) > latest_review:
-            fail(("reviewed",), f"the date {entry['reviewed']} is in the future. "
-                                "Expected: the date an editor last checked this entry (YYYY-MM-DD).")
+            fail(
+                ("reviewed",),
+                f"the date {entry['reviewed']} is in the future. "
+                "Expected: the date an editor last checked this entry (YYYY-MM-DD).",
+            )
         if "page" in entry:
             for lang in ("en", "cy"):
                 if not (ROOT / "docs" / lang / entry["page"]).is_file():
-                    fail(("page",), f"there is no page docs/{lang}/{entry['page']}. "
-                                    "Expected: the path of a page that exists in docs/en/ and docs/cy/.")
+                    fail(
+                        ("page",),
+                        f"there is no page docs/{lang}/{entry['page']}. "
+                        "Expected: the path of a page that exists in docs/en/ and docs/cy/.",
+                    )
         resources.append(entry)
     return resources
 

@@ -1,5 +1,6 @@
 """The site's shared data (data/*.yml and the resource catalogue), validated: the SiteData
 aggregate and `load_site_data`, which reads it all. A build reads it once (tiw.build.state)."""
+
 from __future__ import annotations
 
 import re
@@ -94,7 +95,8 @@ def unique_ids(data: Any, path: Path, lines: dict, where: tuple = ()) -> None:
                     raise DataError(
                         f"{rel(path)}, line {lines.get(where + (i,), '?')}, entry '{item['id']}', field 'id': "
                         f"this id is used twice in '{listed}' (first on line {first}). Expected: each id "
-                        "once in a list; rename one of them.")
+                        "once in a list; rename one of them."
+                    )
                 seen[item["id"]] = i
             unique_ids(item, path, lines, where + (i,))
 

@@ -4,6 +4,7 @@ languages), robots.txt and redirect pages for moved pages (data/redirects.yml).
 The writers here are plain functions of their inputs (no MkDocs), so the tests can call them
 directly; hooks/findability.py calls them during the build.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -30,11 +31,12 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 # --- sitemap and robots.txt ---------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SitemapEntry:
-    url: str                      # site-relative, e.g. cy/framework/aims/
-    alternates: dict[str, str]    # lang -> site-relative URL of the page in that language
-    lastmod: str | None = None    # YYYY-MM-DD from git, when known
+    url: str  # site-relative, e.g. cy/framework/aims/
+    alternates: dict[str, str]  # lang -> site-relative URL of the page in that language
+    lastmod: str | None = None  # YYYY-MM-DD from git, when known
 
 
 def sitemap_xml(entries: list[SitemapEntry], site_url: str) -> bytes:
@@ -50,11 +52,17 @@ def sitemap_xml(entries: list[SitemapEntry], site_url: str) -> bytes:
             ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = entry.lastmod
         for lang in LANGS:
             if lang in entry.alternates:
-                ET.SubElement(url, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": lang,
-                                                           "href": absolute_url(site_url, entry.alternates[lang])})
+                ET.SubElement(
+                    url,
+                    f"{{{XHTML_NS}}}link",
+                    {"rel": "alternate", "hreflang": lang, "href": absolute_url(site_url, entry.alternates[lang])},
+                )
         if DEFAULT_LANG in entry.alternates:
-            ET.SubElement(url, f"{{{XHTML_NS}}}link", {"rel": "alternate", "hreflang": "x-default",
-                                                       "href": absolute_url(site_url, entry.alternates[DEFAULT_LANG])})
+            ET.SubElement(
+                url,
+                f"{{{XHTML_NS}}}link",
+                {"rel": "alternate", "hreflang": "x-default", "href": absolute_url(site_url, entry.alternates[DEFAULT_LANG])},
+            )
     ET.indent(urlset)
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -66,8 +74,10 @@ def robots_txt(site_url: str) -> str:
 def write_sitemap(site_dir: Path, entries: list[SitemapEntry], site_url: str) -> None:
     data = sitemap_xml(entries, site_url)
     (site_dir / "sitemap.xml").write_bytes(data)
-    with open(site_dir / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(filename="sitemap.xml", mode="wb",
-                                                                      fileobj=raw, mtime=0) as gz:
+    with (
+        open(site_dir / "sitemap.xml.gz", "wb") as raw,
+        gzip.GzipFile(filename="sitemap.xml", mode="wb", fileobj=raw, mtime=0) as gz,
+    ):
         gz.write(data)
     (site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
 
@@ -99,8 +109,8 @@ def _collision(old: str, docs_dir: Path) -> str | None:
 
 @dataclass(frozen=True)
 class Redirect:
-    old: str      # old address without the language part, e.g. framework/old-name/
-    new: str      # the page's path under docs/<lang>/, e.g. framework/new-name.md
+    old: str  # old address without the language part, e.g. framework/old-name/
+    new: str  # the page's path under docs/<lang>/, e.g. framework/new-name.md
 
 
 def page_url(docs_path: str) -> str:
@@ -126,17 +136,24 @@ def load_redirects(path: Path = REDIRECTS_FILE, docs_dir: Path | None = None) ->
         where = f"{rel(path)}, line {lines.get(('redirects', i), '?')}, entry {i + 1}"
         for lang in LANGS:
             if not (docs_dir / lang / item["to"]).is_file():
-                problems.append(f"{where}, field 'to': docs/{lang}/{item['to']} does not exist. Expected: the "
-                                "path of the page's new file, which must exist in docs/en/ and docs/cy/.")
-        old_pages = [p for p in (item["from"].rstrip("/") + ".md", item["from"] + "index.md")
-                     if (docs_dir / DEFAULT_LANG / p).is_file()]
+                problems.append(
+                    f"{where}, field 'to': docs/{lang}/{item['to']} does not exist. Expected: the "
+                    "path of the page's new file, which must exist in docs/en/ and docs/cy/."
+                )
+        old_pages = [
+            p for p in (item["from"].rstrip("/") + ".md", item["from"] + "index.md") if (docs_dir / DEFAULT_LANG / p).is_file()
+        ]
         if old_pages:
-            problems.append(f"{where}, field 'from': a page still exists at {item['from']} (docs/en/{old_pages[0]}). "
-                            "Expected: the address of a page that has moved away.")
+            problems.append(
+                f"{where}, field 'from': a page still exists at {item['from']} (docs/en/{old_pages[0]}). "
+                "Expected: the address of a page that has moved away."
+            )
         clash = _collision(item["from"], docs_dir)
         if clash:
-            problems.append(f"{where}, field 'from': the redirect would be written at {item['from']}index.html, but "
-                            f"{clash}. Expected: the old address of a page (nothing is written until this is fixed).")
+            problems.append(
+                f"{where}, field 'from': the redirect would be written at {item['from']}index.html, but "
+                f"{clash}. Expected: the old address of a page (nothing is written until this is fixed)."
+            )
         if item["from"] in seen:
             problems.append(f"{where}, field 'from': {item['from']} is listed twice (also entry {seen[item['from']] + 1}).")
         seen.setdefault(item["from"], i)
@@ -158,8 +175,7 @@ def page_title(docs_dir: Path, lang: str, docs_path: str) -> str:
     return docs_path
 
 
-def redirect_html(*, lang: str, old_url: str, new_url: str, new_title: str, site_url: str,
-                  title: str, text: str) -> str:
+def redirect_html(*, lang: str, old_url: str, new_url: str, new_title: str, site_url: str, title: str, text: str) -> str:
     """A small page at the old address: an instant meta refresh, a canonical link to the new
     address, and a visible link for readers whose browser does not follow the refresh."""
     e = html.escape
@@ -188,8 +204,9 @@ def redirect_html(*, lang: str, old_url: str, new_url: str, new_title: str, site
 """
 
 
-def write_redirects(site_dir: Path, redirects: list[Redirect], site_url: str, strings: dict[str, dict[str, str]],
-                    docs_dir: Path | None = None) -> list[Path]:
+def write_redirects(
+    site_dir: Path, redirects: list[Redirect], site_url: str, strings: dict[str, dict[str, str]], docs_dir: Path | None = None
+) -> list[Path]:
     """Write the redirect pages of every move in both languages; return the files written.
     `strings` holds redirect_title and redirect_text, each {en: ..., cy: ...}."""
     docs_dir = docs_dir or ROOT / "docs"
@@ -200,9 +217,17 @@ def write_redirects(site_dir: Path, redirects: list[Redirect], site_url: str, st
             new_url = site_path(page_url(move.new), lang)
             out = site_dir / old_url / "index.html"
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(redirect_html(lang=lang, old_url=old_url, new_url=new_url,
-                                         new_title=page_title(docs_dir, lang, move.new), site_url=site_url,
-                                         title=strings["redirect_title"][lang], text=strings["redirect_text"][lang]),
-                           encoding="utf-8")
+            out.write_text(
+                redirect_html(
+                    lang=lang,
+                    old_url=old_url,
+                    new_url=new_url,
+                    new_title=page_title(docs_dir, lang, move.new),
+                    site_url=site_url,
+                    title=strings["redirect_title"][lang],
+                    text=strings["redirect_text"][lang],
+                ),
+                encoding="utf-8",
+            )
             written.append(out)
     return written

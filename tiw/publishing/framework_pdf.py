@@ -9,6 +9,7 @@ document, with title, author, subject and language in its metadata and a bookmar
 heading. hooks/framework_pdf.py runs `python -m tiw.publishing.framework_pdf IN.html OUT.pdf` in a separate
 process per language, so the two PDFs are made side by side while the rest of the build goes on.
 """
+
 from __future__ import annotations
 
 import html
@@ -34,8 +35,8 @@ def pdf_url(lang: str) -> str:
 
 @dataclass(frozen=True)
 class SourcePage:
-    url: str        # site-relative URL, e.g. cy/framework/aims/
-    path: Path      # the built HTML file
+    url: str  # site-relative URL, e.g. cy/framework/aims/
+    path: Path  # the built HTML file
 
 
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.S)
@@ -75,7 +76,7 @@ def _rewrite(body: str, index: int, page: SourcePage, pages: list[SourcePage], s
         attr, value = m.group(1), html.unescape(m.group(2))
         if attr == "id":
             return f'id="p{index}-{html.escape(value)}"'
-        if re.match(r"^[a-z][a-z0-9+.-]*:", value):         # https:, mailto:, tel:
+        if re.match(r"^[a-z][a-z0-9+.-]*:", value):  # https:, mailto:, tel:
             return m.group(0)
         if value.startswith("#"):
             return f'href="#p{index}-{html.escape(value[1:])}"' if value[1:] else f'href="#p{index}"'
@@ -90,7 +91,7 @@ def _rewrite(body: str, index: int, page: SourcePage, pages: list[SourcePage], s
                 resolved += "/"
         if attr == "src":
             return f'src="{(site_dir / resolved).resolve().as_uri()}"'
-        if resolved in anchors and not parts.query:            # a framework page: a link inside the PDF
+        if resolved in anchors and not parts.query:  # a framework page: a link inside the PDF
             target = anchors[resolved]
             return f'href="#p{target}-{html.escape(parts.fragment)}"' if parts.fragment else f'href="#p{target}"'
         absolute = base + resolved + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
@@ -99,8 +100,18 @@ def _rewrite(body: str, index: int, page: SourcePage, pages: list[SourcePage], s
     return _ATTR.sub(fix, body)
 
 
-def compose(pages: list[SourcePage], *, lang: str, site_url: str, site_dir: Path, strings: dict[str, str],
-            author: str, description: str, date_text: str, date_iso: str) -> str:
+def compose(
+    pages: list[SourcePage],
+    *,
+    lang: str,
+    site_url: str,
+    site_dir: Path,
+    strings: dict[str, str],
+    author: str,
+    description: str,
+    date_text: str,
+    date_iso: str,
+) -> str:
     """One HTML document holding every page's content in order. `strings` holds the cover's words
     in the language: title, subtitle, credit, generated (with {date} and {url}), page_label."""
     sections = []
@@ -110,13 +121,12 @@ def compose(pages: list[SourcePage], *, lang: str, site_url: str, site_dir: Path
     home = (site_url or "/").rstrip("/") + "/" + (pages[0].url if pages else "")
     e = html.escape
     label = strings["page_label"].replace("\\", "\\\\").replace('"', '\\"')
-    generated = e(strings["generated"]).replace("{date}", e(date_text)).replace(
-        "{url}", f'<a href="{e(home)}">{e(home)}</a>')
+    generated = e(strings["generated"]).replace("{date}", e(date_text)).replace("{url}", f'<a href="{e(home)}">{e(home)}</a>')
     return f"""<!DOCTYPE html>
 <html lang="{e(lang)}">
 <head>
 <meta charset="utf-8">
-<title>{e(strings['title'])}</title>
+<title>{e(strings["title"])}</title>
 <meta name="author" content="{e(author)}">
 <meta name="description" content="{e(description)}">
 <meta name="dcterms.created" content="{e(date_iso)}">
@@ -129,12 +139,12 @@ def compose(pages: list[SourcePage], *, lang: str, site_url: str, site_dir: Path
 </head>
 <body>
 <section class="tiw-pdf-cover">
-<p class="tiw-pdf-cover__title">{e(strings['title'])}</p>
-<p class="tiw-pdf-cover__subtitle">{e(strings['subtitle'])}</p>
-<p class="tiw-pdf-cover__credit">{e(strings['credit'])}</p>
+<p class="tiw-pdf-cover__title">{e(strings["title"])}</p>
+<p class="tiw-pdf-cover__subtitle">{e(strings["subtitle"])}</p>
+<p class="tiw-pdf-cover__credit">{e(strings["credit"])}</p>
 <p class="tiw-pdf-cover__generated">{generated}</p>
 </section>
-{''.join(sections)}
+{"".join(sections)}
 </body>
 </html>
 """

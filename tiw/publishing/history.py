@@ -6,6 +6,7 @@ No date is better than a wrong one, so this returns nothing for a page when it c
 - a shallow clone (CI's default `fetch-depth: 1` would date every page to the last commit): no dates;
 - a file with uncommitted changes, or not committed yet: no date for that file.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,8 +31,9 @@ def last_changed(root: Path = ROOT, subdir: str = "docs") -> dict[str, dt.date] 
     `subdir`, or None when git cannot tell (see why_no_dates)."""
     if why_no_dates(root) is not None:
         return None
-    log = git_output(root, "-c", "core.quotepath=off", "log", "--format=%x00%cs", "--name-only",
-               "--no-renames", "--relative", "--", subdir)
+    log = git_output(
+        root, "-c", "core.quotepath=off", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--relative", "--", subdir
+    )
     if log is None:
         return None
     dates: dict[str, dt.date] = {}
@@ -41,7 +43,7 @@ def last_changed(root: Path = ROOT, subdir: str = "docs") -> dict[str, dt.date] 
             continue
         day = dt.date.fromisoformat(lines[0].strip())
         for name in lines[1:]:
-            dates.setdefault(name.strip(), day)   # git log is newest first: keep the first seen
+            dates.setdefault(name.strip(), day)  # git log is newest first: keep the first seen
     dirty = git_output(root, "-c", "core.quotepath=off", "diff", "--name-only", "--relative", "HEAD", "--", subdir) or ""
     for name in dirty.splitlines():
         dates.pop(name.strip(), None)

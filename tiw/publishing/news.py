@@ -6,6 +6,7 @@ The Material blog plugin breaks under static-i18n, so the news index (macros/new
 pages' date line and the Atom feeds (hooks/news.py) are built from this module. `load_posts()`
 checks every post and raises DataError naming each file, line and field that is wrong.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,9 +20,9 @@ from tiw.build.language import absolute_url, site_path
 from tiw.core.errors import DataError, rel
 from tiw.core.frontmatter import read_front_matter
 
-POSTS_DIR = "news/posts"           # under docs/<lang>/
-INDEX_URL = "news/"                # the news index, per language (site_path adds cy/)
-FEED_URL = "news/feed.xml"         # the Atom feed, per language
+POSTS_DIR = "news/posts"  # under docs/<lang>/
+INDEX_URL = "news/"  # the news index, per language (site_path adds cy/)
+FEED_URL = "news/feed.xml"  # the Atom feed, per language
 FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -30,7 +31,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 class Post:
     lang: str
     path: Path
-    src: str             # path under docs/<lang>/, e.g. news/posts/2026-11-26-site-launch.md
+    src: str  # path under docs/<lang>/, e.g. news/posts/2026-11-26-site-launch.md
     date: dt.date
     title: str
     summary: str
@@ -51,8 +52,10 @@ def _check_post(path: Path, lang: str, problems: list[str]) -> Post | None:
     where = rel(path)
     m = FILE_NAME.match(path.name)
     if not m:
-        problems.append(f"{where}: the file name must be the date and a short name in lower case with hyphens, "
-                        "such as 2026-11-26-site-launch.md.")
+        problems.append(
+            f"{where}: the file name must be the date and a short name in lower case with hyphens, "
+            "such as 2026-11-26-site-launch.md."
+        )
         return None
     try:
         meta, lines, _ = read_front_matter(path)
@@ -67,12 +70,15 @@ def _check_post(path: Path, lang: str, problems: list[str]) -> Post | None:
     for name in ("title", "summary"):
         value = meta.get(name)
         if value is None:
-            problems.append(f"{field(name)}: is missing. Expected: `{name}: ...` in the front matter "
-                            "(between the --- lines at the top of the post).")
+            problems.append(
+                f"{field(name)}: is missing. Expected: `{name}: ...` in the front matter "
+                "(between the --- lines at the top of the post)."
+            )
             ok = False
         elif not isinstance(value, str) or not value.strip():
-            problems.append(f"{field(name)}: is empty or not text. Expected: the post's {name} in "
-                            f"{'Welsh' if lang == 'cy' else 'English'}.")
+            problems.append(
+                f"{field(name)}: is empty or not text. Expected: the post's {name} in {'Welsh' if lang == 'cy' else 'English'}."
+            )
             ok = False
     date = None
     raw = meta.get("date")
@@ -86,8 +92,10 @@ def _check_post(path: Path, lang: str, problems: list[str]) -> Post | None:
             problems.append(f"{field('date')}: {raw!r} is not a date. Expected: YYYY-MM-DD, such as {m.group(1)}.")
             ok = False
         if date is not None and date.isoformat() != m.group(1):
-            problems.append(f"{field('date')}: is {date.isoformat()} but the file name starts with {m.group(1)}. "
-                            "Expected: the same date in both (rename the file in both languages, or fix the date).")
+            problems.append(
+                f"{field('date')}: is {date.isoformat()} but the file name starts with {m.group(1)}. "
+                "Expected: the same date in both (rename the file in both languages, or fix the date)."
+            )
             ok = False
     tags = meta.get("tags", [])
     if tags is None or not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
@@ -95,9 +103,15 @@ def _check_post(path: Path, lang: str, problems: list[str]) -> Post | None:
         ok = False
     if not ok:
         return None
-    return Post(lang=lang, path=path, src=f"{POSTS_DIR}/{path.name}", date=date,
-                title=meta["title"].strip(), summary=" ".join(meta["summary"].split()),
-                tags=tuple(t.strip() for t in tags))
+    return Post(
+        lang=lang,
+        path=path,
+        src=f"{POSTS_DIR}/{path.name}",
+        date=date,
+        title=meta["title"].strip(),
+        summary=" ".join(meta["summary"].split()),
+        tags=tuple(t.strip() for t in tags),
+    )
 
 
 def check_posts(docs_dir: Path | None = None) -> dict[str, list[Post]]:
@@ -113,7 +127,8 @@ def check_posts(docs_dir: Path | None = None) -> dict[str, list[Post]]:
                     f"{rel(docs_dir / other / POSTS_DIR / name)}, line 1: this news post has no "
                     f"{'Welsh' if lang == 'cy' else 'English'} twin. Expected: "
                     f"{rel(docs_dir / lang / POSTS_DIR / name)} with the same file name, "
-                    f"in {'Welsh' if lang == 'cy' else 'English'}.")
+                    f"in {'Welsh' if lang == 'cy' else 'English'}."
+                )
     posts: dict[str, list[Post]] = {lang: [] for lang in LANGS}
     for lang in LANGS:
         by_slug: dict[str, Path] = {}
@@ -123,7 +138,8 @@ def check_posts(docs_dir: Path | None = None) -> dict[str, list[Post]]:
                 problems.append(
                     f"{rel(path)}, line 1: this post has the same short name '{m.group(2)}' as "
                     f"{rel(by_slug[m.group(2)])}. Expected: one post per short name; give one of them "
-                    "another name (in both languages), or delete the older one.")
+                    "another name (in both languages), or delete the older one."
+                )
             elif m:
                 by_slug[m.group(2)] = path
             post = _check_post(path, lang, problems)
@@ -157,8 +173,9 @@ def _stamp(d: dt.date) -> str:
     return f"{d.isoformat()}T00:00:00Z"
 
 
-def atom_feed(lang: str, posts: list[Post], site_url: str, *, title: str, subtitle: str,
-              author: str, today: dt.date | None = None) -> bytes:
+def atom_feed(
+    lang: str, posts: list[Post], site_url: str, *, title: str, subtitle: str, author: str, today: dt.date | None = None
+) -> bytes:
     """The Atom feed of one language's posts (newest first), every link absolute."""
     ET.register_namespace("", ATOM)
     q = lambda tag: f"{{{ATOM}}}{tag}"  # noqa: E731
@@ -167,8 +184,11 @@ def atom_feed(lang: str, posts: list[Post], site_url: str, *, title: str, subtit
     ET.SubElement(feed, q("title")).text = title
     ET.SubElement(feed, q("subtitle")).text = subtitle
     ET.SubElement(feed, q("id")).text = index
-    ET.SubElement(feed, q("link"), {"rel": "self", "type": "application/atom+xml",
-                                   "href": absolute_url(site_url, site_path(FEED_URL, lang))})
+    ET.SubElement(
+        feed,
+        q("link"),
+        {"rel": "self", "type": "application/atom+xml", "href": absolute_url(site_url, site_path(FEED_URL, lang))},
+    )
     ET.SubElement(feed, q("link"), {"rel": "alternate", "type": "text/html", "hreflang": lang, "href": index})
     updated = max((p.date for p in posts), default=today or dt.date.today())
     ET.SubElement(feed, q("updated")).text = _stamp(updated)

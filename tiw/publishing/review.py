@@ -2,6 +2,7 @@
 should next be checked (`review_by: YYYY-MM-DD`). Overdue pages are listed for the team, by the
 build (INFO lines, hooks/page_dates.py) and by `make review-due` (tools/review_due.py); the public
 never sees a banner."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,7 +16,7 @@ from tiw.core.frontmatter import read_front_matter
 
 @dataclass(frozen=True)
 class Review:
-    path: str          # relative to the project, e.g. docs/cy/get-help.md
+    path: str  # relative to the project, e.g. docs/cy/get-help.md
     review_by: dt.date
 
     def days_overdue(self, today: dt.date) -> int:
@@ -40,8 +41,10 @@ def review_dates(docs_dir: Path | None = None) -> list[Review]:
             try:
                 day = dt.date.fromisoformat(str(raw).strip())
             except ValueError:
-                problems.append(f"{rel(path)}, line {lines.get('review_by', '?')}, field 'review_by': {raw!r} is not "
-                                "a date. Expected: YYYY-MM-DD, such as 2027-06-30 (or remove the line).")
+                problems.append(
+                    f"{rel(path)}, line {lines.get('review_by', '?')}, field 'review_by': {raw!r} is not "
+                    "a date. Expected: YYYY-MM-DD, such as 2027-06-30 (or remove the line)."
+                )
                 continue
             found.append(Review(rel(path), day))
     if problems:

@@ -11,6 +11,7 @@ byte for byte, to compare sizes (`index_sizes()`, for the benchmark and the test
 
 Used by hooks/search_index.py; no MkDocs here.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -47,7 +48,7 @@ def split_index(combined: dict, configs: dict[str, dict]) -> dict[str, dict]:
         out[lang] = {"config": config, "docs": []}
     for entry in combined["docs"]:
         lang = language_of(entry["location"])
-        out[lang]["docs"].append({**entry, "location": entry["location"][len(prefix(lang)):]})
+        out[lang]["docs"].append({**entry, "location": entry["location"][len(prefix(lang)) :]})
     return out
 
 
@@ -91,9 +92,10 @@ def index_sizes(site_dir: str | Path) -> dict[str, dict[str, int]]:
     indexes = read_indexes(site_dir)
     combined = combined_index(indexes)
     combined_raw = _theme_dumps(combined)
-    entry_bytes = {lang: len(_theme_dumps([{**e, "location": prefix(lang) + e["location"]}
-                                           for e in indexes[lang]["docs"]]))
-                   for lang in LANGS}
+    entry_bytes = {
+        lang: len(_theme_dumps([{**e, "location": prefix(lang) + e["location"]} for e in indexes[lang]["docs"]]))
+        for lang in LANGS
+    }
     total_entries = sum(entry_bytes.values()) or 1
     sizes: dict[str, dict[str, int]] = {}
     for lang in LANGS:

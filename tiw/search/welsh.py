@@ -10,6 +10,7 @@ file explains the choices and the accepted false matches). This module and the b
 docs/assets/javascripts/welsh-search.js apply them in the same steps, and both pass the shared
 vectors in tests/data/welsh-mutations.json.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,12 +32,12 @@ SCHEMA = "welsh_search.schema.yaml"
 THEME_STRINGS = ROOT / "overrides" / "partials" / "languages" / "cy.html"
 
 _COMBINING = re.compile("[\u0300-\u036f]")  # the accents NFD splits off (JavaScript uses the same range)
-_EDGE = re.compile(r"^[^\w]+|[^\w]+$")      # what the trimmer strips from each end of a word
+_EDGE = re.compile(r"^[^\w]+|[^\w]+$")  # what the trimmer strips from each end of a word
 
 
 @dataclass(frozen=True)
 class WelshRules:
-    initials: tuple[tuple[str, str], ...]   # (from, to), longest first
+    initials: tuple[tuple[str, str], ...]  # (from, to), longest first
     vowels: str
     vowel_key: str
     h_before_vowel: bool
@@ -64,7 +65,7 @@ def _step(word: str, rules: WelshRules) -> str:
         word = word[1:]
     for start, key in rules.initials:
         if word.startswith(start):
-            return key + word[len(start):]
+            return key + word[len(start) :]
     if word[:1] and word[0] in rules.vowels:
         return rules.vowel_key + word
     return word
@@ -90,23 +91,28 @@ def load_rules() -> WelshRules:
     for i, item in enumerate(data["initials"]):
         line = lines.get(("initials", i, "from"), 0)
         if item["from"] in seen:
-            raise DataError(f"{where}, line {line}, initials entry {i + 1}, field 'from': the initial "
-                            f"'{item['from']}' is listed twice (first at entry {seen[item['from']] + 1}). "
-                            "Keep one entry for it.")
+            raise DataError(
+                f"{where}, line {line}, initials entry {i + 1}, field 'from': the initial "
+                f"'{item['from']}' is listed twice (first at entry {seen[item['from']] + 1}). "
+                "Keep one entry for it."
+            )
         seen[item["from"]] = i
     first: dict[str, int] = {}
     for i, word in enumerate(data["stop_words"]):
         if word in first:
-            raise DataError(f"{where}, line {lines.get(('stop_words', i), 0)}, stop_words entry {i + 1}: "
-                            f"'{word}' is listed twice (first on line {lines.get(('stop_words', first[word]), 0)}). "
-                            "Delete one.")
+            raise DataError(
+                f"{where}, line {lines.get(('stop_words', i), 0)}, stop_words entry {i + 1}: "
+                f"'{word}' is listed twice (first on line {lines.get(('stop_words', first[word]), 0)}). "
+                "Delete one."
+            )
         first[word] = i
     if not set(data["vowel_key"]) <= set("abcdefghijklmnopqrstuvwxyz") or data["vowel_key"][0] in data["vowels"]:
-        raise DataError(f"{where}, line {lines.get(('vowel_key',), 0)}, field 'vowel_key': "
-                        f"'{data['vowel_key']}' starts with a vowel, so vowel words would fold again and "
-                        "again. Use a consonant key such as c.")
-    initials = tuple(sorted(((it["from"], it["to"]) for it in data["initials"]),
-                            key=lambda pair: -len(pair[0])))
+        raise DataError(
+            f"{where}, line {lines.get(('vowel_key',), 0)}, field 'vowel_key': "
+            f"'{data['vowel_key']}' starts with a vowel, so vowel words would fold again and "
+            "again. Use a consonant key such as c."
+        )
+    initials = tuple(sorted(((it["from"], it["to"]) for it in data["initials"]), key=lambda pair: -len(pair[0])))
     stop = frozenset(unicodedata.normalize("NFC", w) for w in data["stop_words"])
     rules = WelshRules(initials, data["vowels"], data["vowel_key"], data["h_before_vowel"], stop)
     # Every key must be a fixed point: folding a folded word must give the same word, or the
@@ -114,9 +120,11 @@ def load_rules() -> WelshRules:
     for i, item in enumerate(data["initials"]):
         probe = item["to"] + "a"
         if fold_with(probe, rules) != probe:
-            raise DataError(f"{where}, line {lines.get(('initials', i, 'to'), 0)}, initials entry {i + 1} "
-                            f"('{item['from']}'), field 'to': the key '{item['to']}' is itself folded to "
-                            f"'{fold_with(probe, rules)[:-1]}'. Use that key instead.")
+            raise DataError(
+                f"{where}, line {lines.get(('initials', i, 'to'), 0)}, initials entry {i + 1} "
+                f"('{item['from']}'), field 'to': the key '{item['to']}' is itself folded to "
+                f"'{fold_with(probe, rules)[:-1]}'. Use that key instead."
+            )
     return rules
 
 

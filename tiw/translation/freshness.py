@@ -16,6 +16,7 @@ a build asks git about each distinct stamp once, not once per page.
 Without git (a tarball of the source, no `git` program, a shallow clone missing the stamped
 commit) nothing is guessed: `Freshness.available` is False, or the page's state says why.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,6 +51,7 @@ class StampError(Exception):
 
 # ------------------------------------------------------------------------------ front matter
 
+
 def read_stamp(text: str) -> str | None:
     """The `default_lang_commit` value in a page's front matter, as written (None if absent).
 
@@ -77,20 +79,21 @@ def write_stamp(text: str, sha: str) -> str:
     else:
         newline = "\r\n" if opening.endswith("\r\n") else "\n"
         body = body + line + newline
-    return opening + body + closing + text[m.end():]
+    return opening + body + closing + text[m.end() :]
 
 
 # ------------------------------------------------------------------------------ status
 
+
 @dataclass
 class PageState:
-    page: str                      # path under docs/<lang>/, e.g. framework/aims.md
+    page: str  # path under docs/<lang>/, e.g. framework/aims.md
     state: str
-    stamp: str | None = None       # as written in the Welsh page
-    committed: int = 0             # English lines changed in commits after the stamp
-    uncommitted: int = 0           # English lines changed in the working tree (not committed)
+    stamp: str | None = None  # as written in the Welsh page
+    committed: int = 0  # English lines changed in commits after the stamp
+    uncommitted: int = 0  # English lines changed in the working tree (not committed)
     detail: str = ""
-    baseline: str | None = None    # the commit whose English page the translation is based on
+    baseline: str | None = None  # the commit whose English page the translation is based on
 
     @property
     def changed(self) -> int:
@@ -131,14 +134,24 @@ class Freshness:
             sha = git.resolve(stamp)
             if sha is None:
                 if git.shallow():
-                    info = (UNKNOWN, None, f"commit {stamp[:12]} is not in this shallow clone: fetch the full "
-                                           "history (git fetch --unshallow) to check freshness")
+                    info = (
+                        UNKNOWN,
+                        None,
+                        f"commit {stamp[:12]} is not in this shallow clone: fetch the full "
+                        "history (git fetch --unshallow) to check freshness",
+                    )
                 else:
-                    info = (BAD_STAMP, None, f"commit {stamp[:12]} does not exist in this repository (was the "
-                                             "branch rebased or squashed?)")
+                    info = (
+                        BAD_STAMP,
+                        None,
+                        f"commit {stamp[:12]} does not exist in this repository (was the branch rebased or squashed?)",
+                    )
             elif not git.is_ancestor(sha):
-                info = (BAD_STAMP, sha, f"commit {stamp[:12]} exists but is not in the history of HEAD (was the "
-                                        "branch rebased or squashed?)")
+                info = (
+                    BAD_STAMP,
+                    sha,
+                    f"commit {stamp[:12]} exists but is not in the history of HEAD (was the branch rebased or squashed?)",
+                )
             else:
                 info = (UP_TO_DATE, sha, "")
         self._stamp_info[stamp] = info
@@ -150,8 +163,7 @@ class Freshness:
         if not cy_file.is_file():
             return PageState(page, MISSING, detail="no Welsh page: translate it")
         if not en_file.is_file():
-            return PageState(page, ORPHAN, detail="no English page at this path: remove the Welsh page or "
-                                                  "add its English source")
+            return PageState(page, ORPHAN, detail="no English page at this path: remove the Welsh page or add its English source")
         text = welsh_text if welsh_text is not None else cy_file.read_text(encoding="utf-8")
         stamp = read_stamp(text)
         if not stamp:
@@ -173,8 +185,12 @@ class Freshness:
             cy_path = f"docs/{TARGET_LANG}/{page}"
             if read_stamp(self.git.show("HEAD", cy_path) or "") != stamp and self.git.numstat("HEAD").get(en_path):
                 # ...the same before that commit is made: stamp and English change are both pending.
-                return PageState(page, UP_TO_DATE, stamp, detail="the stamp and the English changes are not "
-                                                                 "committed yet: commit them together")
+                return PageState(
+                    page,
+                    UP_TO_DATE,
+                    stamp,
+                    detail="the stamp and the English changes are not committed yet: commit them together",
+                )
             written = self.git.last_commit_adding(cy_path, f"{STAMP_KEY}: {stamp}")  # the commit that stamped it
             if written and self.git.changed_in(written, en_path):
                 baseline = written
@@ -190,8 +206,15 @@ class Freshness:
             parts.append(f"{uncommitted} not committed yet")
         if baseline == sha and not in_stamp:
             parts.append(f"the English page did not exist at {sha[:12]}")
-        return PageState(page, OUTDATED, stamp, committed, uncommitted,
-                         detail=f"{net} English line{'s' * (net != 1)} changed ({'; '.join(parts)})", baseline=baseline)
+        return PageState(
+            page,
+            OUTDATED,
+            stamp,
+            committed,
+            uncommitted,
+            detail=f"{net} English line{'s' * (net != 1)} changed ({'; '.join(parts)})",
+            baseline=baseline,
+        )
 
     def status(self) -> list[PageState]:
         pages = sorted(self.pages(SOURCE_LANG) | self.pages(TARGET_LANG))
@@ -215,14 +238,15 @@ def page_path(arg: str, root: Path = ROOT) -> str:
 
 # ------------------------------------------------------------------------------ paragraph diff
 
+
 @dataclass
 class Change:
-    kind: str            # "changed", "added", "removed"
-    old: str             # the English paragraph at the baseline ("" when added)
-    new: str             # the English paragraph now ("" when removed)
+    kind: str  # "changed", "added", "removed"
+    old: str  # the English paragraph at the baseline ("" when added)
+    new: str  # the English paragraph now ("" when removed)
     old_line: int
     new_line: int
-    welsh: str = ""      # the Welsh paragraph in the same place, when the structure lines up
+    welsh: str = ""  # the Welsh paragraph in the same place, when the structure lines up
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
@@ -268,9 +292,16 @@ def paragraph_changes(old: str, new: str, welsh: str = "") -> list[Change]:
             kind = "changed" if o and nw else ("removed" if o else "added")
             idx = a1 + k if o else a1
             welsh_para = w[idx][1] if aligned and o and idx < len(w) else ""
-            changes.append(Change(kind, o[1] if o else "", nw[1] if nw else "",
-                                  o[0] if o else (a[a1][0] if a1 < len(a) else 0),
-                                  nw[0] if nw else (b[b1][0] if b1 < len(b) else 0), welsh_para))
+            changes.append(
+                Change(
+                    kind,
+                    o[1] if o else "",
+                    nw[1] if nw else "",
+                    o[0] if o else (a[a1][0] if a1 < len(a) else 0),
+                    nw[0] if nw else (b[b1][0] if b1 < len(b) else 0),
+                    welsh_para,
+                )
+            )
     return changes
 
 

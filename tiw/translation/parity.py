@@ -13,6 +13,7 @@ docs/cy/ this compares what must be the same, and names the page and each differ
 - admonitions (`!!! type`), tables (rows × columns), lists (items in each list), raw HTML blocks
   (tag and class) and the front matter's switches (exit_page, content_note, …).
 """
+
 from __future__ import annotations
 
 import ast
@@ -62,10 +63,10 @@ class Heading:
 
 @dataclass
 class Block:
-    kind: str      # "admonition", "table", "list", "html", "macro", "link"
-    key: object    # what must match
+    kind: str  # "admonition", "table", "list", "html", "macro", "link"
+    key: object  # what must match
     line: int
-    show: str      # how to name it in a message
+    show: str  # how to name it in a message
 
 
 @dataclass
@@ -74,7 +75,7 @@ class Structure:
     front: dict
     headings: list[Heading] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)  # automatic heading anchors, in order
-    ids: set[str] = field(default_factory=set)        # explicit ids (attr lists, HTML id=)
+    ids: set[str] = field(default_factory=set)  # explicit ids (attr lists, HTML id=)
     links: list[tuple[str, str, int]] = field(default_factory=list)  # (target path, fragment, line)
     blocks: dict[str, list[Block]] = field(default_factory=dict)
 
@@ -137,7 +138,7 @@ def parse(text: str, path: str = "") -> Structure:
         except yaml.YAMLError:
             front = {}
         offset = m.group(0).count("\n")
-        text = text[m.end():]
+        text = text[m.end() :]
     s = Structure(path, front if isinstance(front, dict) else {})
     seen_slugs: set[str] = set()
     lines = text.split("\n")
@@ -149,8 +150,14 @@ def parse(text: str, path: str = "") -> Structure:
         nonlocal list_block
         if list_block:
             n = list_block["count"]
-            s.add(Block("list", (list_block["ordered"], n), list_block["line"],
-                        f"{'numbered' if list_block['ordered'] else 'bulleted'} list of {n} item{'s' * (n != 1)}"))
+            s.add(
+                Block(
+                    "list",
+                    (list_block["ordered"], n),
+                    list_block["line"],
+                    f"{'numbered' if list_block['ordered'] else 'bulleted'} list of {n} item{'s' * (n != 1)}",
+                )
+            )
         list_block = None
 
     while i < len(lines):
@@ -194,7 +201,7 @@ def parse(text: str, path: str = "") -> Structure:
             title = hm.group(2)
             am = _ATTR_ID.search(title)
             explicit = am.group(1) if am else None
-            title = title[:am.start()] if am else title
+            title = title[: am.start()] if am else title
             plain = re.sub(r"<[^>]+>|[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", title).strip()
             anchor = explicit or unique(slugify(plain, "-"), seen_slugs)
             if explicit:
@@ -237,6 +244,7 @@ def parse(text: str, path: str = "") -> Structure:
 
 
 # ------------------------------------------------------------------------------ comparison
+
 
 @dataclass
 class Difference:
@@ -299,10 +307,14 @@ def load_equivalents(path: Path = EQUIVALENTS) -> list[dict]:
     if not isinstance(data, list):
         raise ParityConfigError(f"{path.name}: expected a list of entries with en and cy")
     for n, entry in enumerate(data, 1):
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry[k] for k in ("en", "cy")) \
-                or set(entry) - {"en", "cy", "page"}:
-            raise ParityConfigError(f"{path.name}, entry {n}: expected the fields en and cy (text), and "
-                                    f"optionally page; found {entry!r}")
+        if (
+            not isinstance(entry, dict)
+            or not all(isinstance(entry.get(k), str) and entry[k] for k in ("en", "cy"))
+            or set(entry) - {"en", "cy", "page"}
+        ):
+            raise ParityConfigError(
+                f"{path.name}, entry {n}: expected the fields en and cy (text), and optionally page; found {entry!r}"
+            )
     return data
 
 
@@ -328,11 +340,13 @@ def _counted_diff(page: str, what: str, en: list, cy: list, en_st: Structure, cy
         if op == "equal":
             continue
         for k, line, shown in en[a1:a2]:
-            out.append(Difference(page, f"{what}: English has {shown} at line {line}{en_st.section(line)}; "
-                                        "the Welsh page has no match"))
+            out.append(
+                Difference(page, f"{what}: English has {shown} at line {line}{en_st.section(line)}; the Welsh page has no match")
+            )
         for k, line, shown in cy[b1:b2]:
-            out.append(Difference(page, f"{what}: Welsh has {shown} at line {line}{cy_st.section(line)}; "
-                                        "the English page has no match"))
+            out.append(
+                Difference(page, f"{what}: Welsh has {shown} at line {line}{cy_st.section(line)}; the English page has no match")
+            )
     return out
 
 
@@ -340,7 +354,8 @@ def _must_match(value) -> bool:
     import datetime as dt
 
     return isinstance(value, (bool, int, float, dt.date)) or (
-        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None)
+        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+    )
 
 
 def compare(page: str, pages: Pages, equivalents: list[dict] = ()) -> list[Difference]:
@@ -353,20 +368,40 @@ def compare(page: str, pages: Pages, equivalents: list[dict] = ()) -> list[Diffe
     # text (title, description, summary, tags…) translated
     for key in sorted((set(en.front) | set(cy.front)) - {"default_lang_commit"}, key=str):
         if (key in en.front) != (key in cy.front):
-            diffs.append(Difference(page, f"front matter '{key}': only the {'English' if key in en.front else 'Welsh'} "
-                                          "page has it (both pages need the same fields)"))
+            diffs.append(
+                Difference(
+                    page,
+                    f"front matter '{key}': only the {'English' if key in en.front else 'Welsh'} "
+                    "page has it (both pages need the same fields)",
+                )
+            )
             continue
         a, b = en.front[key], cy.front[key]
         if _must_match(a) or _must_match(b):
             if a != b:
-                diffs.append(Difference(page, f"front matter '{key}': English {a!r}, Welsh {b!r} (switches, "
-                                              "numbers and dates must be the same)"))
+                diffs.append(
+                    Difference(
+                        page, f"front matter '{key}': English {a!r}, Welsh {b!r} (switches, numbers and dates must be the same)"
+                    )
+                )
 
     # headings: levels in order, explicit ids
-    en_h = [(f"h{h.level}" + (f"{{#{h.explicit_id}}}" if h.explicit_id else ""), h.line, f"h{h.level} '{h.text}'" +
-             (f" {{#{h.explicit_id}}}" if h.explicit_id else "")) for h in en.headings]
-    cy_h = [(f"h{h.level}" + (f"{{#{h.explicit_id}}}" if h.explicit_id else ""), h.line, f"h{h.level} '{h.text}'" +
-             (f" {{#{h.explicit_id}}}" if h.explicit_id else "")) for h in cy.headings]
+    en_h = [
+        (
+            f"h{h.level}" + (f"{{#{h.explicit_id}}}" if h.explicit_id else ""),
+            h.line,
+            f"h{h.level} '{h.text}'" + (f" {{#{h.explicit_id}}}" if h.explicit_id else ""),
+        )
+        for h in en.headings
+    ]
+    cy_h = [
+        (
+            f"h{h.level}" + (f"{{#{h.explicit_id}}}" if h.explicit_id else ""),
+            h.line,
+            f"h{h.level} '{h.text}'" + (f" {{#{h.explicit_id}}}" if h.explicit_id else ""),
+        )
+        for h in cy.headings
+    ]
     diffs += _counted_diff(page, "heading", en_h, cy_h, en, cy)
 
     # links, compared as multisets (a translation may reorder a sentence)
@@ -376,23 +411,39 @@ def compare(page: str, pages: Pages, equivalents: list[dict] = ()) -> list[Diffe
         if en_count[key] > cy_count[key]:
             lines = [str(line) for k, line, _ in en_links if k == key]
             shown = next(s for k, _, s in en_links if k == key)
-            diffs.append(Difference(page, f"link: English links to '{shown}' {en_count[key]}× (line "
-                                          f"{', '.join(lines)}), Welsh {cy_count[key]}×"))
+            diffs.append(
+                Difference(
+                    page, f"link: English links to '{shown}' {en_count[key]}× (line {', '.join(lines)}), Welsh {cy_count[key]}×"
+                )
+            )
         elif cy_count[key] > en_count[key]:
             lines = [str(line) for k, line, _ in cy_links if k == key]
             shown = next(s for k, _, s in cy_links if k == key)
-            diffs.append(Difference(page, f"link: Welsh links to '{shown}' {cy_count[key]}× (line "
-                                          f"{', '.join(lines)}), English {en_count[key]}×"))
+            diffs.append(
+                Difference(
+                    page, f"link: Welsh links to '{shown}' {cy_count[key]}× (line {', '.join(lines)}), English {en_count[key]}×"
+                )
+            )
 
-    for kind, what in (("macro", "macro call"), ("admonition", "admonition"), ("table", "table"),
-                       ("list", "list"), ("html", "HTML block")):
+    for kind, what in (
+        ("macro", "macro call"),
+        ("admonition", "admonition"),
+        ("table", "table"),
+        ("list", "list"),
+        ("html", "HTML block"),
+    ):
         a = [(b.key, b.line, b.show) for b in en.blocks.get(kind, [])]
         b = [(b.key, b.line, b.show) for b in cy.blocks.get(kind, [])]
         if kind in ("table", "list") and len(a) == len(b):
             for (ka, la, sa), (kb, lb, sb) in zip(a, b):
                 if ka != kb:
-                    diffs.append(Difference(page, f"{what}: English has a {sa} at line {la}{en.section(la)}; "
-                                                  f"Welsh has a {sb} at line {lb}{cy.section(lb)}"))
+                    diffs.append(
+                        Difference(
+                            page,
+                            f"{what}: English has a {sa} at line {la}{en.section(la)}; "
+                            f"Welsh has a {sb} at line {lb}{cy.section(lb)}",
+                        )
+                    )
             continue
         diffs += _counted_diff(page, what, a, b, en, cy)
     return diffs
@@ -403,8 +454,10 @@ def lint(root: Path = ROOT) -> list[Difference]:
     docs = Path(root) / "docs"
     equivalents = load_equivalents(Path(root) / "translation" / "link-equivalents.yml")
     pages = Pages(docs)
-    names = sorted({p.relative_to(docs / "en").as_posix() for p in (docs / "en").rglob("*.md")}
-                   & {p.relative_to(docs / "cy").as_posix() for p in (docs / "cy").rglob("*.md")})
+    names = sorted(
+        {p.relative_to(docs / "en").as_posix() for p in (docs / "en").rglob("*.md")}
+        & {p.relative_to(docs / "cy").as_posix() for p in (docs / "cy").rglob("*.md")}
+    )
     out: list[Difference] = []
     for name in names:
         out += compare(name, pages, equivalents)

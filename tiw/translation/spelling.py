@@ -11,6 +11,7 @@ title in italics (<em>, how the pages name English-only documents) are accepted 
 English words. English left untranslated is found by sentence: a sentence where most words are
 English and not Welsh (by Debian's en_GB hunspell dictionary) is reported.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,14 +34,47 @@ WORDLIST = ROOT / "translation" / "wordlist-cy.txt"
 ENGLISH_MIN_WORDS = 4
 ENGLISH_SHARE = 0.5
 # Welsh clitics written after an apostrophe: sy'n, i'r, wedi'i, a'u, i'w, o'm, a'th, o'ch.
-CLITICS = {"n", "r", "i", "u", "w", "m", "th", "ch", "ma", "na", "ch", "s"}
+CLITICS = {"n", "r", "i", "u", "w", "m", "th", "ch", "ma", "na", "s"}
 
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-         "track", "wbr"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 _SKIP = {"script", "style", "code", "pre", "kbd", "samp", "template", "noscript"}
-_BLOCK = {"p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "table", "dt", "dd",
-          "dl", "div", "section", "figure", "figcaption", "caption", "blockquote", "details", "summary",
-          "nav", "header", "footer", "aside", "form", "label", "button", "br", "hr", "article"}
+_BLOCK = {
+    "p",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "dt",
+    "dd",
+    "dl",
+    "div",
+    "section",
+    "figure",
+    "figcaption",
+    "caption",
+    "blockquote",
+    "details",
+    "summary",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "label",
+    "button",
+    "br",
+    "hr",
+    "article",
+}
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*['’]?", re.U)
 _SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\n+")
 # Web addresses and domain names shown as text (traumaframeworkcymru.com) are not words.
@@ -55,11 +89,12 @@ class SpellingError(Exception):
 
 # ------------------------------------------------------------------------------ visible text
 
+
 @dataclass
 class Chunk:
     text: str
-    english: bool    # inside an element with lang="en": not Welsh, not checked
-    titled: bool     # inside <em>: may be an English title
+    english: bool  # inside an element with lang="en": not Welsh, not checked
+    titled: bool  # inside <em>: may be an English title
 
 
 class _Extractor(HTMLParser):
@@ -145,9 +180,10 @@ def visible_chunks(page_html: str) -> list[Chunk]:
 
 # ------------------------------------------------------------------------------ words
 
+
 @dataclass
 class Token:
-    word: str        # the word as checked (clitics removed)
+    word: str  # the word as checked (clitics removed)
     english: bool
     titled: bool
 
@@ -183,6 +219,7 @@ def split_clitics(word: str) -> list[str]:
 
 # ------------------------------------------------------------------------------ dictionaries
 
+
 def _hunspell(dictionary: Path, words: set[str]) -> set[str]:
     """The words hunspell does not know, from one call for all of them."""
     if not words:
@@ -190,10 +227,17 @@ def _hunspell(dictionary: Path, words: set[str]) -> set[str]:
     if shutil.which("hunspell") is None:
         raise SpellingError("the hunspell program is not installed: apt-get install hunspell")
     if not Path(str(dictionary) + ".dic").is_file():
-        raise SpellingError(f"the dictionary {dictionary}.dic is missing (npm ci installs dictionary-cy; "
-                            "apt-get install hunspell-en-gb installs the English one)")
-    proc = subprocess.run(["hunspell", "-i", "utf-8", "-d", str(dictionary), "-l"],
-                          input="\n".join(sorted(words)) + "\n", capture_output=True, text=True, check=True)
+        raise SpellingError(
+            f"the dictionary {dictionary}.dic is missing (npm ci installs dictionary-cy; "
+            "apt-get install hunspell-en-gb installs the English one)"
+        )
+    proc = subprocess.run(
+        ["hunspell", "-i", "utf-8", "-d", str(dictionary), "-l"],
+        input="\n".join(sorted(words)) + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return set(proc.stdout.split())
 
 
@@ -206,12 +250,12 @@ def english_dictionary() -> Path:
 
 @dataclass
 class WordList:
-    exact: set[str] = field(default_factory=set)   # names and acronyms, case as written
-    lower: set[str] = field(default_factory=set)   # lowercase entries: any capitalisation
+    exact: set[str] = field(default_factory=set)  # names and acronyms, case as written
+    lower: set[str] = field(default_factory=set)  # lowercase entries: any capitalisation
     phrases: list[str] = field(default_factory=list)  # English names kept in English
 
     @classmethod
-    def load(cls, path: Path = WORDLIST) -> "WordList":
+    def load(cls, path: Path = WORDLIST) -> WordList:
         wl = cls()
         if not path.is_file():
             return wl
@@ -231,18 +275,21 @@ class WordList:
             return text
         if not hasattr(self, "_phrase_re"):
             alts = sorted(self.phrases, key=len, reverse=True)
-            self._phrase_re = re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in alts)
-                                         + r")(?!\w)")
+            self._phrase_re = re.compile(
+                r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in alts) + r")(?!\w)"
+            )
         return self._phrase_re.sub(" ", text)
 
     def knows(self, word: str) -> bool:
         if word in self.exact:
             return True
-        return any(r in self.lower or r in self.exact for r in _radicals(word.lower())) or \
-            any(r in self.exact for r in {word, word[:1].upper() + word[1:]})
+        return any(r in self.lower or r in self.exact for r in _radicals(word.lower())) or any(
+            r in self.exact for r in {word, word[:1].upper() + word[1:]}
+        )
 
 
 # ------------------------------------------------------------------------------ checking
+
 
 @dataclass
 class PageReport:
@@ -261,16 +308,14 @@ class PageReport:
 
 
 class Checker:
-    def __init__(self, wordlist: WordList | None = None, cy_dictionary: Path = CY_DICTIONARY,
-                 en_dictionary: Path | None = None):
+    def __init__(self, wordlist: WordList | None = None, cy_dictionary: Path = CY_DICTIONARY, en_dictionary: Path | None = None):
         self.wordlist = wordlist if wordlist is not None else WordList.load()
         self.cy_dictionary = cy_dictionary
         self.en_dictionary = en_dictionary or english_dictionary()
 
     def check(self, pages: dict[str, str]) -> list[PageReport]:
         """pages: name -> built HTML. One hunspell call per dictionary for all pages."""
-        page_sentences = {name: tokens(visible_chunks(page_html), self.wordlist.strip)
-                          for name, page_html in pages.items()}
+        page_sentences = {name: tokens(visible_chunks(page_html), self.wordlist.strip) for name, page_html in pages.items()}
         words = {t.word for sents in page_sentences.values() for s in sents for t in s}
         not_welsh = _hunspell(self.cy_dictionary, words)
         not_english = _hunspell(self.en_dictionary, words)
@@ -306,14 +351,18 @@ def verdict(reports: list[PageReport], threshold: float = THRESHOLD) -> list[str
     words = sum(r.words for r in framework)
     unknown = sum(r.unknown_count for r in framework)
     if words and unknown / words > threshold:
-        failures.append(f"{unknown} of the {words} words on the Welsh framework pages ({unknown / words:.1%}) are "
-                        f"unknown (the limit is {threshold:.0%}). Correct the misspellings; add correct words "
-                        "the dictionary lacks to translation/wordlist-cy.txt.")
+        failures.append(
+            f"{unknown} of the {words} words on the Welsh framework pages ({unknown / words:.1%}) are "
+            f"unknown (the limit is {threshold:.0%}). Correct the misspellings; add correct words "
+            "the dictionary lacks to translation/wordlist-cy.txt."
+        )
     for r in reports:
         for sentence in r.english:
-            failures.append(f"{r.name}: an English sentence is left on the Welsh page: \"{sentence}\". Translate "
-                            "it; an English title stays in italics (*Title*), other English in "
-                            "<span lang=\"en\">…</span>.")
+            failures.append(
+                f'{r.name}: an English sentence is left on the Welsh page: "{sentence}". Translate '
+                "it; an English title stays in italics (*Title*), other English in "
+                '<span lang="en">…</span>.'
+            )
     return failures
 
 
@@ -322,8 +371,12 @@ def report_text(reports: list[PageReport]) -> str:
     for rep in reports:
         lines.append(f"{rep.name}: {rep.words} words, {rep.unknown_count} unknown ({rep.share:.1%})")
         if rep.unknown:
-            lines.append("    unknown: " + ", ".join(f"{w}" + (f" ×{n}" if n > 1 else "")
-                                                      for w, n in sorted(rep.unknown.items(), key=lambda x: x[0].lower())))
+            lines.append(
+                "    unknown: "
+                + ", ".join(
+                    f"{w}" + (f" ×{n}" if n > 1 else "") for w, n in sorted(rep.unknown.items(), key=lambda x: x[0].lower())
+                )
+            )
         for sentence in rep.english:
             lines.append(f"    English sentence: {sentence}")
     return "\n".join(lines)
@@ -345,4 +398,3 @@ def built_welsh_pages(site: Path) -> dict[str, str]:
         if built.is_file():
             out[rel] = built.read_text(encoding="utf-8")
     return out
-

@@ -7,12 +7,14 @@ case-insensitively and in any initial mutation: rejecting "seiliedig ar drawma" 
 "Seiliedig ar Drawma", "seiliedig ar trawma"; rejecting "gwytnwch" also catches "wytnwch" and
 "ngwytnwch".
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from tiw import ROOT
 from tiw.core.yamlfile import read_yaml
@@ -21,8 +23,7 @@ _APOSTROPHES = "'’‘ʼ"
 _LETTER = r"[^\W\d_]"
 
 # (radical initial, mutated initial) for the soft, nasal and aspirate mutations.
-SOFT = [("p", "b"), ("t", "d"), ("c", "g"), ("b", "f"), ("d", "dd"), ("g", ""), ("m", "f"),
-        ("ll", "l"), ("rh", "r")]
+SOFT = [("p", "b"), ("t", "d"), ("c", "g"), ("b", "f"), ("d", "dd"), ("g", ""), ("m", "f"), ("ll", "l"), ("rh", "r")]
 NASAL = [("p", "mh"), ("t", "nh"), ("c", "ngh"), ("b", "m"), ("d", "n"), ("g", "ng")]
 ASPIRATE = [("p", "ph"), ("t", "th"), ("c", "ch")]
 MUTATIONS = SOFT + NASAL + ASPIRATE
@@ -34,7 +35,7 @@ def _radicals(word: str) -> set[str]:
     out = {word}
     for radical, mutated in MUTATIONS:
         if mutated and word.startswith(mutated) and len(word) > len(mutated):
-            out.add(radical + word[len(mutated):])
+            out.add(radical + word[len(mutated) :])
     if word[:1] in VOWELS or word[:1] in ("l", "r"):
         out.add("g" + word)  # soft mutation drops g: (g)wydnwch -> wydnwch
     if word.startswith("h") and word[1:2] in VOWELS:
@@ -50,7 +51,7 @@ def mutated_forms(word: str) -> set[str]:
         forms.add(radical)
         for rad, mutated in MUTATIONS:
             if radical.startswith(rad) and not (rad in ("c", "p", "t") and radical[1:2] == "h"):
-                forms.add(mutated + radical[len(rad):])
+                forms.add(mutated + radical[len(rad) :])
         if radical[:1] in VOWELS:
             forms.add("h" + radical)
     forms.discard("")
@@ -83,9 +84,11 @@ class Finding:
     rule: Rule
 
     def __str__(self):
-        return (f"{self.file}, line {self.line}: uses \"{self.found}\", a rejected variant of "
-                f"\"{self.rule.rejected}\" (termbase entry '{self.rule.term_id}'). Use the approved term: "
-                f"{self.rule.approved}.")
+        return (
+            f'{self.file}, line {self.line}: uses "{self.found}", a rejected variant of '
+            f"\"{self.rule.rejected}\" (termbase entry '{self.rule.term_id}'). Use the approved term: "
+            f"{self.rule.approved}."
+        )
 
 
 def rules(glossary: Path) -> list[Rule]:

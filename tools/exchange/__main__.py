@@ -8,6 +8,7 @@
 With no PAGE and no --all, export writes the pages that need work (missing, outdated, unstamped);
 --outdated only the outdated ones; --all every page and every data file.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -76,8 +77,10 @@ def cmd_export(args) -> int:
         target = ex.package_path(pkg.original, out)
         _write(target, write(pkg))
         _out(f"  {_show(target)}  {len(pkg.units)} fields")
-    _out(f"Exported {len(pages)} page(s) and {len(data)} data file(s) as XLIFF 2.0. Translate them in your CAT "
-         "tool, then: make translation-import FILE=…")
+    _out(
+        f"Exported {len(pages)} page(s) and {len(data)} data file(s) as XLIFF 2.0. Translate them in your CAT "
+        "tool, then: make translation-import FILE=…"
+    )
     return 0
 
 
@@ -108,9 +111,11 @@ def cmd_memory(args) -> int:
     data, report = memory.translation_memory(Path(args.root))
     target = Path(args.out) / "tiw-en-cy.tmx"
     _write(target, data)
-    _out(f"  {_show(target)}: {report.aligned} aligned segments ({report.pages} from pages, {report.data} from data "
-         f"files); left out: {report.unaligned} page segments with no Welsh counterpart, "
-         f"{report.untranslated_data} data fields with no Welsh")
+    _out(
+        f"  {_show(target)}: {report.aligned} aligned segments ({report.pages} from pages, {report.data} from data "
+        f"files); left out: {report.unaligned} page segments with no Welsh counterpart, "
+        f"{report.untranslated_data} data fields with no Welsh"
+    )
     return 0
 
 
@@ -118,8 +123,10 @@ def cmd_termbase(args) -> int:
     root, out = Path(args.root), Path(args.out)
     _write(out / "termbase.tbx", memory.termbase_tbx(root))
     _write(out / "termbase.csv", memory.termbase_csv(root))
-    _out(f"  {_show(out / 'termbase.tbx')} and {_show(out / 'termbase.csv')}: data/glossary.yml "
-         "(rejected Welsh variants as deprecated terms)")
+    _out(
+        f"  {_show(out / 'termbase.tbx')} and {_show(out / 'termbase.csv')}: data/glossary.yml "
+        "(rejected Welsh variants as deprecated terms)"
+    )
     return 0
 
 

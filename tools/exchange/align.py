@@ -5,13 +5,13 @@ two pages are matched by their shape (the kinds of segment in them, in order), w
 structure `make translation-lint` (tiw.translation.parity) already requires to be the same; a block whose
 shape has no counterpart is left unpaired and counted, never guessed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import groupby
 from pathlib import Path
-
 
 from .segments import Segment, segment_page
 from .yamltext import scalars
@@ -65,10 +65,12 @@ def align_page(root: Path, page: str) -> tuple[list[Segment], list[Segment] | No
 
 # ------------------------------------------------------------------------------ data files
 
+
 @dataclass
 class Field:
     """One bilingual field of a data file: the `en:` and `cy:` beside each other."""
-    id: str          # entry id and field: "adverse-childhood-experiences.definition"
+
+    id: str  # entry id and field: "adverse-childhood-experiences.definition"
     en: str
     cy: Segment | None  # the cy value's place in the file (None when there is no cy: yet)
     line: int
@@ -101,8 +103,7 @@ def data_fields(root: Path, path: Path) -> list[Field]:
         for p in node_path:
             node = node[p]
             if isinstance(p, int):
-                parts.append(str(node["id"]) if isinstance(node, dict) and isinstance(node.get("id"), (str, int))
-                             else str(p))
+                parts.append(str(node["id"]) if isinstance(node, dict) and isinstance(node.get("id"), (str, int)) else str(p))
             else:
                 parts.append(str(p))
         return _nmtoken(".".join(parts) or "root")
@@ -122,6 +123,6 @@ def data_fields(root: Path, path: Path) -> list[Field]:
         seen.add(ident)
         seg = None
         if cy is not None:
-            seg = Segment(ident, "data-field", text[cy.start:cy.end], cy.start, cy.end, cy.line, -1, "", cy)
+            seg = Segment(ident, "data-field", text[cy.start : cy.end], cy.start, cy.end, cy.line, -1, "", cy)
         out.append(Field(ident, sc.value, seg, sc.line))
     return out

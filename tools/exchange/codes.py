@@ -4,20 +4,22 @@ A segment's text is split into text and codes. Codes become XLIFF placeholders (
 CAT tool shows as tags and copies whole, so the Welsh cannot break them; import turns them back
 into the exact Markdown they stood for.
 """
+
 from __future__ import annotations
 
 import re
 
 # Codes that stand alone, in priority order: a code span hides macros inside it, etc.
 _SIMPLE = re.compile(
-    r"(`+)(?:(?!\1).)+?\1"                  # inline code
-    r"|\{\{-?.*?-?\}\}|\{%-?.*?-?%\}"       # macro calls and statements
-    r"|<!--.*?-->"                          # HTML comments
-    r"|<(?:https?|mailto|tel):[^>\s]+>"     # autolinks
-    r"|</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>"   # HTML tags
-    r"|\{:?[ \t]*[#.:][^{}\n]*\}"           # attribute lists {: #id .class } / {#id}
-    r"|\[\^[^\]\s]+\]",                     # footnote references
-    re.S)
+    r"(`+)(?:(?!\1).)+?\1"  # inline code
+    r"|\{\{-?.*?-?\}\}|\{%-?.*?-?%\}"  # macro calls and statements
+    r"|<!--.*?-->"  # HTML comments
+    r"|<(?:https?|mailto|tel):[^>\s]+>"  # autolinks
+    r"|</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>"  # HTML tags
+    r"|\{:?[ \t]*[#.:][^{}\n]*\}"  # attribute lists {: #id .class } / {#id}
+    r"|\[\^[^\]\s]+\]",  # footnote references
+    re.S,
+)
 _MASK_BASE = 0xE000  # private-use characters stand in for simple codes while links are found
 # [text](target "title"), ![alt](src), [text][ref]: the brackets and target are codes, the text is not.
 _LINK = re.compile(r"(!?\[)((?:[^\[\]]|\[[^\[\]]*\])*)(\]\([^()\s]*(?:\([^()\s]*\))?(?:\s+\"[^\"]*\")?\)|\]\[[^\]]*\])")
@@ -53,12 +55,11 @@ def tokenize(text: str) -> list[tuple[str, str]]:
             if buf:
                 out.append(("text", buf))
         else:
-            out.append(("code", "".join(simple[ord(c) - _MASK_BASE] if 0 <= ord(c) - _MASK_BASE < len(simple) else c
-                                        for c in s)))
+            out.append(("code", "".join(simple[ord(c) - _MASK_BASE] if 0 <= ord(c) - _MASK_BASE < len(simple) else c for c in s)))
 
     pos = 0
     for m in _LINK.finditer(masked):
-        emit("text", masked[pos:m.start()])
+        emit("text", masked[pos : m.start()])
         emit("code", m.group(1))
         emit("text", m.group(2))
         emit("code", m.group(3))

@@ -1,5 +1,6 @@
 """Build the XLIFF packages: one per page (pages that are missing, outdated or named) and one
 per data file, with the current Welsh as target and notes for the translator."""
+
 from __future__ import annotations
 
 import re
@@ -77,20 +78,33 @@ def page_package(root: Path, page: str, f: fr.Freshness | None = None) -> PageEx
         state_, sub = ("translated", None) if target is not None else ("initial", None)
         if target is not None and changed is not None and (seg.kind, seg.text) not in changed:
             state_, sub = "initial", NEEDS_REVIEW
-        notes = [("location", f"docs/en/{page}, line {seg.line} ({seg.kind.replace('-', ' ')})"),
-                 ("source-commit", f"English at commit {commit}")]
+        notes = [
+            ("location", f"docs/en/{page}, line {seg.line} ({seg.kind.replace('-', ' ')})"),
+            ("source-commit", f"English at commit {commit}"),
+        ]
         if sub:
-            notes.append(("needs-review", f"The English changed since the Welsh was stamped ({state.stamp}): "
-                                          "check the Welsh against the new English"))
+            notes.append(
+                (
+                    "needs-review",
+                    f"The English changed since the Welsh was stamped ({state.stamp}): check the Welsh against the new English",
+                )
+            )
         terms = termbase_notes(root, seg.text)
         if terms:
             notes.append(("termbase", terms))
         units.append(Unit(seg.id, seg.text, target, state_, sub, f"docs/en/{page}:{seg.line}", notes))
-    file_notes = [("page", f"docs/en/{page} → docs/cy/{page}: {state.state}" + (f" ({state.detail})" if state.detail else "")),
-                  ("source-commit", f"English at commit {commit}")]
+    file_notes = [
+        ("page", f"docs/en/{page} → docs/cy/{page}: {state.state}" + (f" ({state.detail})" if state.detail else "")),
+        ("source-commit", f"English at commit {commit}"),
+    ]
     if alignment.unpaired_en and cy is not None:
-        file_notes.append(("alignment", f"{len(alignment.unpaired_en)} English segments have no Welsh counterpart "
-                                        "(new or restructured blocks): translate them in full"))
+        file_notes.append(
+            (
+                "alignment",
+                f"{len(alignment.unpaired_en)} English segments have no Welsh counterpart "
+                "(new or restructured blocks): translate them in full",
+            )
+        )
     return PageExport(Package(f"docs/en/{page}", units, file_notes), state)
 
 
@@ -108,8 +122,7 @@ def data_package(root: Path, path: Path, commit: str = "") -> Package:
         terms = termbase_notes(root, fld.en)
         if terms:
             notes.append(("termbase", terms))
-        units.append(Unit(fld.id, fld.en, target, "translated" if target else "initial", None,
-                          f"{rel}#{fld.id}", notes))
+        units.append(Unit(fld.id, fld.en, target, "translated" if target else "initial", None, f"{rel}#{fld.id}", notes))
     return Package(rel, units, [("data-file", f"{rel}: every cy: beside an en:")])
 
 

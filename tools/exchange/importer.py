@@ -6,6 +6,7 @@ unaltered, and every new value must read back from its YAML as written. Each ref
 file, the segment and what to do. On success pages are stamped (default_lang_commit) and the
 parity and termbase lints run on what was written.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from tiw.translation import freshness as fr
 from tiw.core.errors import DataError
 from tiw.core.yamlfile import parse_yaml
+from tiw.translation import freshness as fr
 
 from .align import align_page, data_fields
 from .export import data_package, page_package
@@ -37,8 +38,9 @@ class Refusal:
 @dataclass
 class Plan:
     """What one package would write: new file contents, and the pages to stamp."""
+
     writes: dict[Path, str] = field(default_factory=dict)
-    stamp: list[str] = field(default_factory=list)       # pages (path under docs/<lang>/)
+    stamp: list[str] = field(default_factory=list)  # pages (path under docs/<lang>/)
     refusals: list[Refusal] = field(default_factory=list)
     changed_segments: int = 0
 
@@ -49,24 +51,33 @@ def _check_units(name: str, got: list[ReadUnit], fresh_units, refuse) -> dict[st
     by_id = {u.id: u for u in got}
     if set(by_id) != set(fresh):
         gone, new = sorted(set(fresh) - set(by_id)), sorted(set(by_id) - set(fresh))
-        refuse("", "the segments are not those of the repository now "
-                   + (f"(the repository has {', '.join(gone[:5])} that the package lacks) " if gone else "")
-                   + (f"(the package has {', '.join(new[:5])} that the repository lacks) " if new else "")
-                   + f"— the English changed since the export: run {name} again and carry your "
-                     "translations over from your translation memory")
+        refuse(
+            "",
+            "the segments are not those of the repository now "
+            + (f"(the repository has {', '.join(gone[:5])} that the package lacks) " if gone else "")
+            + (f"(the package has {', '.join(new[:5])} that the repository lacks) " if new else "")
+            + f"— the English changed since the export: run {name} again and carry your "
+            "translations over from your translation memory",
+        )
         return {}
     for uid, u in by_id.items():
         fu = fresh[uid]
         _, s_ids, _, t_ids, data = code_ids(fu.source, fu.target)
         altered = [d for d, text in u.data.items() if d not in data or data[d] != text]
         for d in altered:
-            refuse(uid, f"the placeholder data '{d}' was altered ({u.data[d]!r}); it must stay {data.get(d)!r}: "
-                        "restore the tag from the source")
+            refuse(
+                uid,
+                f"the placeholder data '{d}' was altered ({u.data[d]!r}); it must stay {data.get(d)!r}: "
+                "restore the tag from the source",
+            )
         if altered:
             continue
         if u.source != fu.source:
-            refuse(uid, "the English source is not the repository's any more (changed since the export): run "
-                        f"{name} again and carry your translations over from your translation memory")
+            refuse(
+                uid,
+                "the English source is not the repository's any more (changed since the export): run "
+                f"{name} again and carry your translations over from your translation memory",
+            )
             continue
         if u.target is None or u.target == "":
             continue
@@ -77,8 +88,9 @@ def _check_units(name: str, got: list[ReadUnit], fresh_units, refuse) -> dict[st
             n = u.target_codes.count(i)
             code = data.get(f"d{i}", "")
             if n == 0:
-                refuse(uid, f"placeholder {i} ({code}) is missing from the Welsh: put the tag back where it "
-                            "belongs in the sentence")
+                refuse(
+                    uid, f"placeholder {i} ({code}) is missing from the Welsh: put the tag back where it belongs in the sentence"
+                )
             elif n > 1:
                 refuse(uid, f"placeholder {i} ({code}) is in the Welsh {n} times: keep it once")
     return by_id
@@ -116,8 +128,11 @@ def plan_page(root: Path, pkg, f: fr.Freshness) -> Plan:
             if seg.id in welsh:
                 target = welsh[seg.id].text
             else:
-                refuse(seg.id, f"has no Welsh ({seg.kind.replace('-', ' ')} at docs/en/{page} line {seg.line}): "
-                               "translate it before importing")
+                refuse(
+                    seg.id,
+                    f"has no Welsh ({seg.kind.replace('-', ' ')} at docs/en/{page} line {seg.line}): "
+                    "translate it before importing",
+                )
                 continue
         try:
             encoded = place.encode(target)
@@ -214,11 +229,15 @@ def plan_import(root: Path, files: list[Path]) -> Plan:
         except (OSError, PackageError) as exc:
             total.refusals.append(Refusal(str(file), "", str(exc)))
             continue
-        plan = plan_page(root, pkg, f) if pkg.original.startswith("docs/en/") else \
-            plan_data(root, pkg) if pkg.original.startswith(("data/", "resources/")) else None
+        plan = (
+            plan_page(root, pkg, f)
+            if pkg.original.startswith("docs/en/")
+            else plan_data(root, pkg)
+            if pkg.original.startswith(("data/", "resources/"))
+            else None
+        )
         if plan is None:
-            total.refusals.append(Refusal(str(file), "", f"original='{pkg.original}' is not a page or data file of "
-                                                         "this site"))
+            total.refusals.append(Refusal(str(file), "", f"original='{pkg.original}' is not a page or data file of this site"))
             continue
         for r in plan.refusals:
             r.file = f"{file} → {r.file}"

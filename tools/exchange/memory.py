@@ -1,4 +1,5 @@
 """The site's translation memory (TMX 1.4) and termbase (TBX and CSV), for translators' own tools."""
+
 from __future__ import annotations
 
 import csv
@@ -16,9 +17,9 @@ from .export import all_pages
 
 @dataclass
 class MemoryReport:
-    pages: int = 0           # aligned page segments
-    data: int = 0            # aligned data fields
-    unaligned: int = 0       # English segments left out (no Welsh counterpart)
+    pages: int = 0  # aligned page segments
+    data: int = 0  # aligned data fields
+    unaligned: int = 0  # English segments left out (no Welsh counterpart)
     untranslated_data: int = 0
 
     @property
@@ -89,6 +90,15 @@ def termbase_csv(root: Path) -> str:
     w.writerow(["id", "en", "cy", "cy_rejected", "definition_en", "definition_cy", "note"])
     for t in _glossary(root):
         d = t.get("definition") or {}
-        w.writerow([t["id"], t["term"]["en"], t["term"]["cy"], "; ".join(t.get("rejected_cy") or []),
-                    d.get("en", ""), d.get("cy", ""), t.get("note", "")])
+        w.writerow(
+            [
+                t["id"],
+                t["term"]["en"],
+                t["term"]["cy"],
+                "; ".join(t.get("rejected_cy") or []),
+                d.get("en", ""),
+                d.get("cy", ""),
+                t.get("note", ""),
+            ]
+        )
     return buf.getvalue()

@@ -6,6 +6,7 @@ gives the file byte for byte, which is what lets an import change only the block
 Blocks (blank-line paragraphs) come from tiw.translation.freshness.paragraphs, the same blocks
 `make translation-diff` reports.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,14 +34,14 @@ _STARTS_BLOCK = (_HEADING, _LIST_ITEM, _QUOTE, _FENCE, _REF_DEF)
 
 @dataclass
 class Segment:
-    id: str            # unit id: "fm.title", "fm.tags.0", "b7"
-    kind: str          # heading, paragraph, list-item, table-cell, admonition-title, quote, front-matter
-    raw: str           # the file's characters at start:end
+    id: str  # unit id: "fm.title", "fm.tags.0", "b7"
+    kind: str  # heading, paragraph, list-item, table-cell, admonition-title, quote, front-matter
+    raw: str  # the file's characters at start:end
     start: int
     end: int
     line: int
-    block: int = -1    # which blank-line block of the page (-1: front matter)
-    indent: str = ""   # what follows each line break inside the segment (continuation indent)
+    block: int = -1  # which blank-line block of the page (-1: front matter)
+    indent: str = ""  # what follows each line break inside the segment (continuation indent)
     scalar: Scalar | None = None
 
     @property
@@ -84,8 +85,19 @@ def _front_segments(text: str) -> list[Segment]:
         if key in NOT_TEXT or _must_match(sc.value) or not isinstance(key, str):
             continue
         sid = "fm." + ".".join(str(p) for p in sc.path)
-        out.append(Segment(sid, "front-matter", body[sc.start:sc.end], start + sc.start, start + sc.end,
-                           body.count("\n", 0, sc.start) + 2, -1, "", sc))
+        out.append(
+            Segment(
+                sid,
+                "front-matter",
+                body[sc.start : sc.end],
+                start + sc.start,
+                start + sc.end,
+                body.count("\n", 0, sc.start) + 2,
+                -1,
+                "",
+                sc,
+            )
+        )
     return out
 
 
@@ -169,10 +181,14 @@ def segment_page(text: str) -> list[Segment]:
         j, indent = i, None
         while j + 1 < len(lines):
             nxt = lines[j + 1]
-            if not nxt.strip() or any(p.match(nxt) for p in _STARTS_BLOCK) or _ADMONITION.match(nxt) \
-                    or ("|" in nxt and j + 2 < len(lines) and _TABLE_SEP.match(lines[j + 2])):
+            if (
+                not nxt.strip()
+                or any(p.match(nxt) for p in _STARTS_BLOCK)
+                or _ADMONITION.match(nxt)
+                or ("|" in nxt and j + 2 < len(lines) and _TABLE_SEP.match(lines[j + 2]))
+            ):
                 break
-            ws = nxt[:len(nxt) - len(nxt.lstrip())]
+            ws = nxt[: len(nxt) - len(nxt.lstrip())]
             if indent is None:
                 indent = ws
             elif ws != indent:
@@ -191,5 +207,5 @@ def apply(text: str, changes: dict[str, str], segs: list[Segment]) -> str:
     """The page text with each segment named in `changes` replaced by already-encoded characters."""
     out = text
     for seg in sorted((s for s in segs if s.id in changes), key=lambda s: s.start, reverse=True):
-        out = out[:seg.start] + changes[seg.id] + out[seg.end:]
+        out = out[: seg.start] + changes[seg.id] + out[seg.end :]
     return out

@@ -4,6 +4,7 @@ translate-toolkit (translate.storage.xliff2) makes and parses the document; the 
 are XLIFF 2.0 `<ph>` placeholders whose Markdown is kept in the unit's `<originalData>`, so a
 CAT tool shows each as a tag and restores it on its own.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,17 +26,17 @@ def _q(tag: str) -> str:
 @dataclass
 class Unit:
     id: str
-    source: str                 # English Markdown
-    target: str | None          # Welsh Markdown (None: not translated yet)
-    state: str = "initial"      # initial | translated | reviewed | final
+    source: str  # English Markdown
+    target: str | None  # Welsh Markdown (None: not translated yet)
+    state: str = "initial"  # initial | translated | reviewed | final
     sub_state: str | None = None
-    name: str = ""              # where it is, for people
+    name: str = ""  # where it is, for people
     notes: list[tuple[str, str]] = field(default_factory=list)  # (category, text)
 
 
 @dataclass
 class Package:
-    original: str               # docs/en/x.md or data/glossary.yml
+    original: str  # docs/en/x.md or data/glossary.yml
     units: list[Unit]
     notes: list[tuple[str, str]] = field(default_factory=list)
     codes: dict[str, dict[str, str]] = field(default_factory=dict)  # unit id -> data id -> Markdown
@@ -84,8 +85,17 @@ def _fill(parent, tokens, ids):
             continue
         typ, sub = code_type(s)
         # canDelete/canCopy="no": the CAT tool keeps each tag exactly once (the import checks it too)
-        last = etree.SubElement(parent, _q("ph"), id=cid, dataRef=f"d{cid}", type=typ, subType=sub,
-                                disp=s if len(s) <= 60 else s[:57] + "…", canCopy="no", canDelete="no")
+        last = etree.SubElement(
+            parent,
+            _q("ph"),
+            id=cid,
+            dataRef=f"d{cid}",
+            type=typ,
+            subType=sub,
+            disp=s if len(s) <= 60 else s[:57] + "…",
+            canCopy="no",
+            canDelete="no",
+        )
     return parent
 
 
@@ -130,6 +140,7 @@ def write(pkg: Package) -> bytes:
 
 # ------------------------------------------------------------------------------ reading
 
+
 class PackageError(Exception):
     """The file is not a package this project wrote."""
 
@@ -137,14 +148,14 @@ class PackageError(Exception):
 @dataclass
 class ReadUnit:
     id: str
-    source: str                 # Markdown, codes resolved from originalData
+    source: str  # Markdown, codes resolved from originalData
     target: str | None
     state: str | None
     sub_state: str | None
-    source_codes: list[str]     # placeholder ids in the source, in order
-    target_codes: list[str]     # placeholder ids in the target, in order
+    source_codes: list[str]  # placeholder ids in the source, in order
+    target_codes: list[str]  # placeholder ids in the target, in order
     data: dict[str, str]
-    problems: list[str]         # what is wrong with the target's markup
+    problems: list[str]  # what is wrong with the target's markup
 
 
 def _text_of(el, data: dict[str, str], problems: list[str], ids: list[str]) -> str:
@@ -158,8 +169,10 @@ def _text_of(el, data: dict[str, str], problems: list[str], ids: list[str]) -> s
             else:
                 out.append(data[ref])
         elif isinstance(child.tag, str):
-            problems.append(f"<{etree.QName(child).localname}> is not a placeholder this package uses: keep "
-                            "only the tags that came with the source")
+            problems.append(
+                f"<{etree.QName(child).localname}> is not a placeholder this package uses: keep "
+                "only the tags that came with the source"
+            )
             out.append("".join(child.itertext()))
         out.append(child.tail or "")
     return "".join(out)
@@ -173,8 +186,7 @@ def read(raw: bytes) -> Package:
         raise PackageError(f"not a readable XLIFF 2.0 file ({exc})") from None
     root = store.document.getroot()
     if root.get("srcLang") != "en" or root.get("trgLang") != "cy":
-        raise PackageError(f"languages are {root.get('srcLang')}→{root.get('trgLang')}; this project's packages are "
-                           "en→cy")
+        raise PackageError(f"languages are {root.get('srcLang')}→{root.get('trgLang')}; this project's packages are en→cy")
     files = root.findall(_q("file"))
     if len(files) != 1 or not files[0].get("original"):
         raise PackageError("expected one <file> with the original= path the export wrote")
@@ -192,6 +204,7 @@ def read(raw: bytes) -> Package:
         t_ids: list[str] = []
         source = _text_of(src_el, data, [], s_ids) if src_el is not None else ""
         target = _text_of(tgt_el, data, problems, t_ids) if tgt_el is not None else None
-        pkg.units.append(ReadUnit(unit_el.get("id"), source, target, seg.get("state"), seg.get("subState"),
-                                  s_ids, t_ids, data, problems))
+        pkg.units.append(
+            ReadUnit(unit_el.get("id"), source, target, seg.get("state"), seg.get("subState"), s_ids, t_ids, data, problems)
+        )
     return pkg

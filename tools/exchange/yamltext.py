@@ -3,6 +3,7 @@
 Only the characters of the value change: comments, order, quoting and layout of everything else
 stay byte for byte, so a translation round trip leaves a data file or front matter unchanged.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,13 +20,13 @@ class YamlWriteError(Exception):
 
 @dataclass
 class Scalar:
-    path: tuple            # keys and list indexes from the document root
+    path: tuple  # keys and list indexes from the document root
     value: str
-    start: int             # character offsets of the value in the text
+    start: int  # character offsets of the value in the text
     end: int
-    style: str | None      # None (plain), "'", '"', "|", ">"
-    line: int              # 1-based
-    indent: int            # column of the value's first character (block scalars: of its content)
+    style: str | None  # None (plain), "'", '"', "|", ">"
+    line: int  # 1-based
+    indent: int  # column of the value's first character (block scalars: of its content)
 
 
 def scalars(text: str):
@@ -43,10 +44,11 @@ def scalars(text: str):
         elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
             indent = node.start_mark.column
             if node.style in ("|", ">"):
-                m = re.search(r"\n([ \t]*)\S", text[node.start_mark.index:node.end_mark.index])
+                m = re.search(r"\n([ \t]*)\S", text[node.start_mark.index : node.end_mark.index])
                 indent = len(m.group(1)) if m else node.start_mark.column + 2
-            out.append(Scalar(path, node.value, node.start_mark.index, node.end_mark.index, node.style,
-                              node.start_mark.line + 1, indent))
+            out.append(
+                Scalar(path, node.value, node.start_mark.index, node.end_mark.index, node.style, node.start_mark.line + 1, indent)
+            )
 
     if root is not None:
         walk(root, ())
@@ -67,15 +69,15 @@ def encode(sc: Scalar, raw: str, value: str) -> str:
     if sc.style in ("|", ">"):
         header = raw.split("\n", 1)[0]
         if sc.style == ">" and "\n" in value.rstrip("\n"):
-            raise YamlWriteError("this folded field (>) joins its lines with spaces: write the Welsh without "
-                                 "line breaks")
+            raise YamlWriteError("this folded field (>) joins its lines with spaces: write the Welsh without line breaks")
         pad = " " * sc.indent
         if sc.style == ">":  # folded: wrapped at the repository's 100 columns, as editors write it
-            body = textwrap.fill(value, width=100, initial_indent=pad, subsequent_indent=pad,
-                                 break_long_words=False, break_on_hyphens=False)
+            body = textwrap.fill(
+                value, width=100, initial_indent=pad, subsequent_indent=pad, break_long_words=False, break_on_hyphens=False
+            )
         else:
             body = "\n".join(pad + line if line else "" for line in value.rstrip("\n").split("\n"))
-        tail = raw[len(raw.rstrip("\n")):] if raw.endswith("\n") else ""
+        tail = raw[len(raw.rstrip("\n")) :] if raw.endswith("\n") else ""
         return header + "\n" + body + (tail or ("\n" if header.rstrip()[-1:] not in ("-",) else ""))
     # plain: only a value YAML reads back unchanged, on one line
     if "\n" in value:
@@ -88,5 +90,6 @@ def encode(sc: Scalar, raw: str, value: str) -> str:
         raise YamlWriteError(
             "this field is written without quotes, and the Welsh would not read back as the same text "
             "(it starts with one of - ? : , [ ] { } # & * ! | > ' \" % @ `, or contains ': ' or ' #'): "
-            "reword the segment, or ask an editor to put the field in double quotes in both languages")
+            "reword the segment, or ask an editor to put the field in double quotes in both languages"
+        )
     return value
