@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from hooks import data_check
+from tiw import ROOT
 from tiw.build import state
 
 
@@ -26,7 +27,7 @@ def counted_loads(monkeypatch):
 
 def _config(current_language):
     i18n = SimpleNamespace(current_language=current_language, build_languages=["en", "cy"])
-    return SimpleNamespace(plugins={"i18n": i18n})
+    return SimpleNamespace(plugins={"i18n": i18n}, docs_dir=str(ROOT / "docs"))
 
 
 def test_pages_and_macros_share_one_read(counted_loads):

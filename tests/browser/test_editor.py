@@ -23,6 +23,9 @@ from tiw_editor import serve
 TODAY = dt.date.today().isoformat()
 NEWS_SLUG = f"{TODAY}-editor-test-post"
 RESOURCE_ID = "editor-test-resource"
+# The tests build on each other in one copy of the repository (a post, then a resource, then a
+# build of the copy that lists it): under pytest-xdist they all run on one worker, in order.
+pytestmark = pytest.mark.xdist_group("editor")
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +98,7 @@ def test_a_news_post_is_written_in_both_languages(editor, repo):
     en = repo / "docs" / "en" / "news" / "posts" / f"{NEWS_SLUG}.md"
     cy = repo / "docs" / "cy" / "news" / "posts" / f"{NEWS_SLUG}.md"
     page.wait_for_function("() => !location.hash.endsWith('/new')", timeout=20000)
-    assert en.is_file() and cy.is_file(), sorted(p.name for p in en.parent.parent.parent.parent.rglob("posts/*.md"))
+    assert en.is_file() and cy.is_file(), sorted(p.name for p in (repo / "docs").rglob("posts/*.md"))
     meta_en, _, body_en = read_front_matter(en)
     meta_cy, _, body_cy = read_front_matter(cy)
     assert meta_en["title"] == "Editor test post" and meta_cy["title"] == "Neges brawf y golygydd"
