@@ -47,10 +47,12 @@ edit: $(VENV)/.site-installed node_modules/.installed
 	TIW_SKIP_PDF=1 $(MKDOCS) build --strict --clean
 	$(PY) -m tiw_editor.serve --port $(or $(PORT),8000) --mode $(or $(MODE),fs)
 
-# Lint and format check first (seconds), then the suite; the browser checks run in parallel
-# (pytest-xdist, one Chromium per worker: tests/browser/conftest.py).
+# Lint and format check first (seconds), then the suite in parallel (pytest-xdist, one Chromium per
+# worker: tests/browser/conftest.py). --dist loadscope keeps each test module on one worker, so its
+# module fixtures (temporary builds, the editor's copy of the repository) run once and its tests
+# run in order. (Not loadgroup: with pytest 9, xdist 3.8's xdist_group marks are silently ignored.)
 test: $(VENV)/.test-installed build lint
-	$(PY) -m pytest -n $(or $(WORKERS),auto) --dist loadgroup
+	$(PY) -m pytest -n $(or $(WORKERS),auto) --dist loadscope
 
 lint: $(VENV)/.test-installed
 	$(PY) -m ruff check .

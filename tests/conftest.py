@@ -30,11 +30,3 @@ def pytest_sessionstart(session):
         raise pytest.UsageError(
             f"the build failed, so there is no site to test:\n{tail}\nFix what it names, then run `make build`."
         )
-
-
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist (`--dist loadgroup`): the browser checks spread over the workers one by
-    one; every other module stays on one worker, so its module fixtures (temporary builds) run once."""
-    for item in items:
-        if item.get_closest_marker("browser") is None and item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))

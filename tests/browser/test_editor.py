@@ -24,8 +24,7 @@ TODAY = dt.date.today().isoformat()
 NEWS_SLUG = f"{TODAY}-editor-test-post"
 RESOURCE_ID = "editor-test-resource"
 # The tests build on each other in one copy of the repository (a post, then a resource, then a
-# build of the copy that lists it): under pytest-xdist they all run on one worker, in order.
-pytestmark = pytest.mark.xdist_group("editor")
+# build of the copy that lists it): `make test` keeps a module on one worker (--dist loadscope).
 
 
 @pytest.fixture(scope="module")
