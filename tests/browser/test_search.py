@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from collections import defaultdict
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
@@ -134,6 +135,16 @@ RESULTS_SHOWN = """() => {
 def type_query(tab, query):
     tab.page.keyboard.type(query, delay=20)
     tab.page.wait_for_function(RESULTS_SHOWN, timeout=15000)
+    # The worker answers every keystroke: results for a partial query ("Trauma-") can be on screen
+    # before those for the whole one. Wait until the list has stopped changing.
+    links = ".md-search-result__list a.md-search-result__link"
+    before, deadline = None, time.monotonic() + 10
+    while time.monotonic() < deadline:
+        now = tab.page.eval_on_selector_all(links, "els => els.map(e => e.getAttribute('href'))")
+        if now == before:
+            return
+        before = now
+        tab.page.wait_for_timeout(400)
 
 
 def search(tab, base_url, url, query):
