@@ -14,12 +14,16 @@ export PYTHONPATH := $(CURDIR)
 .PHONY: serve build edit test lint format lock system-deps external-links bench clean translation-status translation-stamp translation-diff new-resource translation-lint translation-spelling review-due
 
 # The site's environment: the hashed lock of pyproject.toml's dependencies (make lock).
+# tiw-checkout.pth puts the checkout that holds this .venv on the path, worked out from where the
+# .venv is (never a written-in path), so `.venv/bin/mkdocs` run by hand imports this checkout's
+# tiw/ too; the Makefile's PYTHONPATH comes first anyway.
 # A .pth with this folder's absolute path (written by earlier versions) would import an old
 # checkout's tiw/ from a copied .venv: it is removed.
 $(VENV)/.site-installed: requirements.txt
 	test -x $(PY) || $(PY_SYS) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	rm -f $(VENV)/lib/python3*/site-packages/tiw-project.pth
+	printf '%s\n' 'import os, sys; sys.path.append(os.path.abspath(os.path.join(sys.prefix, os.pardir)))' > "$$($(PY) -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")/tiw-checkout.pth"
 	touch $@
 
 # What the tests need on top: pytest, Playwright (driving Debian's Chromium), textstat, pypdf,

@@ -48,6 +48,17 @@ def test_the_environment_has_no_absolute_path_to_a_checkout():
     assert naming == [], f"{naming} put {ROOT} on the import path"
 
 
+def test_the_venvs_own_scripts_import_the_checkout_that_holds_the_venv():
+    """`.venv/bin/mkdocs` run by hand (no Makefile, no PYTHONPATH) finds this checkout's tiw/: the
+    venv's tiw-checkout.pth works the checkout out from the venv's own place (sys.prefix)."""
+    python = ROOT / ".venv" / "bin" / "python"
+    if not python.exists():
+        pytest.fail("no .venv in this checkout: run `make test`, which makes it")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    out = subprocess.run([str(python), "-c", "import tiw; print(tiw.ROOT)"], cwd="/", env=env, capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == str(ROOT), out.stderr[-2000:]
+
+
 @pytest.mark.slow
 def test_a_fresh_clone_with_a_copied_venv_builds_its_own_files(tmp_path):
     if not (ROOT / ".git").exists():
