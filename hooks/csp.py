@@ -12,18 +12,7 @@ As a second line behind the content check (tiw/core/content_safety.py), the buil
 page still holds an executable inline script, an ``on…=`` event attribute or a ``javascript:``
 URL, naming the page's source file: the browser would refuse to run it anyway.
 
-Why each directive is as it is:
-- default-src 'self': nothing from any other host, ever (fonts, frames, media, workers included).
-- script-src 'self': scripts only from the site's own files; no inline script, no eval.
-- img-src 'self' data:: the theme's icons are SVG data: URIs inside its CSS (mask-image).
-- style-src 'self' 'unsafe-inline': Material's JavaScript sets ``style`` attributes (the header
-  shadow, the sidebar heights, the search result layout, the "back to top" button) and a hash cannot
-  cover an attribute. Styles cannot run code; content may not carry resource-loading styles
-  (tiw/core/content_safety.py) and no third-party style is allowed.
-- connect-src 'self': the search index and the search worker's requests stay on the site.
-- object-src 'none'; base-uri 'self'; form-action 'self': no plugins, no <base> hijack, forms post
-  only to the site.
-(frame-ancestors cannot be set from a meta tag; a host that can send headers should add it.)
+The policy itself, and why each directive is as it is: tiw/build/csp.py.
 """
 
 from __future__ import annotations
@@ -33,19 +22,9 @@ from html.parser import HTMLParser
 
 from mkdocs.exceptions import PluginError
 
+from tiw.build.csp import EDITOR_EXTRA_SCRIPT_SOURCES, EDITOR_POLICY, POLICY, meta_tag
+
 MARKER = "<!-- tiw:csp -->"
-POLICY = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ]
-)
 # Script types the browser executes (anything else, such as the theme's JSON config, is data).
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
 _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
@@ -94,7 +73,7 @@ def on_post_page(output: str, page, config):
             "HTML). The site runs no inline script: put behaviour in a file under docs/assets/javascripts/ "
             "loaded by a template (front matter page_scripts: [name.js]), never in content."
         )
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
+    tag = meta_tag()
     if MARKER in output:
         return output.replace(MARKER, tag, 1)
     # A page rendered by a template that does not extend main.html: put the policy right after
@@ -109,11 +88,9 @@ def on_post_page(output: str, page, config):
 
 
 # -- The browser editor (/admin/, /cy/admin/; hooks/editor.py) ---------------------------------------
-# Decap CMS compiles its configuration's JSON schema with ajv, which builds functions from strings:
-# without 'unsafe-eval' the editor does not start. Only the editor's two pages get it; they have no
-# inline script and load only the site's own files, and every other directive is the site's.
-EDITOR_EXTRA_SCRIPT_SOURCES = ("'unsafe-eval'",)
+__all__ = ["EDITOR_EXTRA_SCRIPT_SOURCES", "MARKER", "editor_policy", "inline_scripts", "policy"]
 
 
-def editor_policy(html: str) -> str:
-    return policy(html).replace("script-src 'self'", "script-src 'self' " + " ".join(EDITOR_EXTRA_SCRIPT_SOURCES), 1)
+def editor_policy(html: str = "") -> str:
+    """The editor's policy (tiw/build/csp.py, EDITOR_POLICY); like policy(), it never reads the page."""
+    return EDITOR_POLICY

@@ -8,7 +8,6 @@ The configuration is generated from schemas/ (tiw_editor/config.py) on every bui
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -17,8 +16,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from hooks.csp import MARKER, editor_policy
 from tiw import ROOT
+from tiw.build import fragments
+from tiw.build.csp import EDITOR_POLICY, meta_tag
 from tiw.build.sequence import current_language
 from tiw_editor.config import EditorConfigError, _strings, editor_config
 
@@ -26,26 +26,6 @@ DECAP_DIST = ROOT / "node_modules" / "decap-cms" / "dist"
 STATIC = ROOT / "tiw_editor" / "static"
 # The editor's own files, served from /admin/ (admin.js must load after the Decap bundle).
 OWN_FILES = ("admin.css", "setup.js", "cy-locale.js", "admin.js")
-PAGE = """<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-{csp}
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>{title}</title>
-<link rel="alternate" hreflang="{other}" href="{other_href}">
-<link rel="stylesheet" href="{root}admin/admin.css">
-<script src="{root}admin/setup.js"></script>
-<script src="{root}admin/decap/decap-cms.js"></script>
-<script src="{root}admin/cy-locale.js"></script>
-<script src="{root}admin/admin.js"></script>
-</head>
-<body>
-<noscript><p>{noscript}</p></noscript>
-</body>
-</html>
-"""
 
 
 def _site_root(config) -> Path:
@@ -96,16 +76,16 @@ def on_post_build(config):
         "production": _production(),
     }
     (here / "editor.json").write_text(json.dumps(settings, ensure_ascii=False, indent=1), encoding="utf-8")
-    page = PAGE.format(
+    page = fragments.render(
+        "documents/editor.html",
         lang=lang,
-        csp=MARKER,
-        title=html.escape(strings["title"][lang]),
+        csp=fragments.markup(meta_tag(EDITOR_POLICY)),
+        title=strings["title"][lang],
         other=other,
         other_href=("../cy/admin/" if lang == "en" else "../../admin/"),
         root=rel_root,
-        noscript=html.escape(strings["noscript"][lang]),
+        noscript=strings["noscript"][lang],
     )
-    page = page.replace(MARKER, f'<meta http-equiv="Content-Security-Policy" content="{editor_policy(page)}">')
     (here / "index.html").write_text(page, encoding="utf-8")
 
 

@@ -12,7 +12,7 @@ import re
 
 from mkdocs.utils import get_relative_url
 
-from tiw.build import state
+from tiw.build import fragments, state
 from tiw.build.language import build_language, content_language, site_path
 
 # Words too common on every page to be worth a link at each first use.
@@ -84,7 +84,9 @@ def on_page_content(html_content, page, config, files):
                     done.add(term["id"])
                     break
         for start, end, term in sorted(spans, key=lambda x: x[0], reverse=True):
-            link = f'<a class="tiw-term" href="{glossary_url}#term-{term["id"]}">{part[start:end]}</a>'
+            link = fragments.render(
+                "term-link.html", href=f"{glossary_url}#term-{term['id']}", text=fragments.markup(part[start:end])
+            )
             part = part[:start] + link + part[end:]
         parts[i] = part
     return "".join(parts)

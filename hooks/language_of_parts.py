@@ -19,6 +19,7 @@ from functools import cache
 import markdown
 
 from tiw import ROOT
+from tiw.build import fragments
 from tiw.build.language import build_language
 from tiw.translation.spelling import WordList
 
@@ -51,11 +52,13 @@ def _phrase_pattern() -> re.Pattern | None:
     return re.compile(r"(?<![\w&])(" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in alts) + r")(?!\w)")
 
 
+def _english(tag: str, page_html: str) -> str:
+    return fragments.render("english-part.html", tag=tag, text=fragments.markup(page_html))
+
+
 def mark_english(page_html: str, english_italics: frozenset[str]) -> str:
     """The Welsh page's HTML with its English titles and names marked lang="en"."""
-    page_html = _EM.sub(
-        lambda m: f'<em lang="en">{m.group(1)}</em>' if _norm(m.group(1)) in english_italics else m.group(0), page_html
-    )
+    page_html = _EM.sub(lambda m: _english("em", m.group(1)) if _norm(m.group(1)) in english_italics else m.group(0), page_html)
     pattern = _phrase_pattern()
     if pattern is None:
         return page_html
@@ -73,7 +76,7 @@ def mark_english(page_html: str, english_italics: frozenset[str]) -> str:
                 stack.append((name, " lang=" in part or name in _SKIP))
             continue
         if part.strip() and not any(marked for _, marked in stack):
-            parts[i] = pattern.sub(r'<span lang="en">\1</span>', part)
+            parts[i] = pattern.sub(lambda m: _english("span", m.group(1)), part)
     return "".join(parts)
 
 

@@ -4,14 +4,11 @@ entries are published; the build names the others (an INFO line), the pages say 
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 
-import jinja2
-
 from macros.context import MacroContext
-from tiw import ROOT
+from tiw.build import fragments
 from tiw.core.dates import format_date
 from tiw.core.errors import DataError
 
@@ -19,9 +16,6 @@ __all__ = ["support_services", "service_list"]
 
 log = logging.getLogger("mkdocs.macros.help")
 _reported: set[str] = set()
-_templates = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True, undefined=jinja2.StrictUndefined
-)
 
 
 def _published(ctx: MacroContext) -> list[dict]:
@@ -40,31 +34,26 @@ def _href(contact: dict) -> str:
     ]
 
 
+def _local(ctx: MacroContext, s: dict, field: str) -> str | None:
+    return s[field][ctx.lang] if s.get(field) else None
+
+
 def support_services(ctx: MacroContext):
     def support_services() -> str:
-        cards = []
-        for s in _published(ctx):
-            contacts = "".join(f'<li><a href="{html.escape(_href(c))}">{ctx.tx(c["label"])}</a></li>' for c in s["contacts"])
-            checked = html.escape(ctx.t("service_checked", date=format_date(s["checked"], ctx.lang)))
-            source = (
-                f' <a href="{html.escape(s["source_url"])}">{html.escape(ctx.t("service_source"))}</a>'
-                if s.get("source_url")
-                else ""
-            )
-            note = f"<p>{ctx.tx(s['note'])}</p>" if s.get("note") else ""
-            cards.append(
-                f'<section class="tiw-service" aria-labelledby="service-{s["id"]}">'
-                f'<h2 id="service-{s["id"]}">{ctx.tx(s["name"])}</h2>'
-                f"<p>{ctx.tx(s['for_whom'])}</p>"
-                + (
-                    f"<p><strong>{html.escape(ctx.t('service_hours'))}</strong> {ctx.tx(s['hours'])}</p>"
-                    if s.get("hours")
-                    else ""
-                )
-                + f'{note}<ul class="tiw-service__contacts">{contacts}</ul>'
-                f'<p class="tiw-service__checked">{checked}.{source}</p></section>'
-            )
-        return f'<div class="tiw-services">{"".join(cards)}</div>\n'
+        services = [
+            {
+                "id": s["id"],
+                "name": s["name"][ctx.lang],
+                "for_whom": s["for_whom"][ctx.lang],
+                "hours": _local(ctx, s, "hours"),
+                "note": _local(ctx, s, "note"),
+                "contacts": [{"href": _href(c), "label": c["label"][ctx.lang]} for c in s["contacts"]],
+                "checked": format_date(s["checked"], ctx.lang),
+                "source_url": s.get("source_url"),
+            }
+            for s in _published(ctx)
+        ]
+        return fragments.render("support-services.html", services=services, t=ctx.t)
 
     return support_services
 
@@ -92,6 +81,6 @@ def service_list(ctx: MacroContext):
             for s in _published(ctx)
             if audience in s["audiences"]
         ]
-        return _templates.get_template("partials/tiw-service-list.html").render(services=services) + "\n"
+        return fragments.render("service-list.html", services=services)
 
     return service_list

@@ -4,7 +4,9 @@ with autoescape on: Python shapes the data, the templates shape the markup.
 A fragment is inline HTML (a notice, a tool), so its template is written one element to a line
 for reading, and the loader joins the lines without the line breaks and indentation: write a
 space that matters inside a line, never at its end, and `{{ nl }}` where the output needs a line
-break (HTML inside Markdown, where a macro's lines matter)."""
+break (HTML inside Markdown, where a macro's lines matter). A whole document (a redirect page,
+the editor's page, the PDF's source) lives in overrides/fragments/documents/ and keeps its lines
+as written."""
 
 from __future__ import annotations
 
@@ -18,9 +20,14 @@ from tiw import ROOT
 FRAGMENTS_DIR = ROOT / "overrides" / "fragments"
 
 
+DOCUMENTS = "documents/"
+
+
 class _JoinedLinesLoader(FileSystemLoader):
     def get_source(self, environment, template):
         source, filename, uptodate = super().get_source(environment, template)
+        if template.startswith(DOCUMENTS):
+            return source, filename, uptodate
         return "".join(line.strip() for line in source.splitlines()), filename, uptodate
 
 
@@ -38,6 +45,7 @@ _env = Environment(
     autoescape=select_autoescape(default=True),
     undefined=StrictUndefined,
     auto_reload=True,
+    keep_trailing_newline=True,  # a document ends with a line break (fragments join theirs away)
     finalize=_escape_like_the_rest_of_the_site,
 )
 _env.globals["nl"] = "\n"
@@ -49,9 +57,12 @@ def render(name: str, **values) -> str:
     return _env.get_template(name).render(**values)
 
 
-def render_macro(name: str, macro: str, **values) -> str:
-    """One macro of the fragment template overrides/fragments/<name>, called with `values`."""
-    return str(getattr(_env.get_template(name).module, macro)(**values))
+def render_macro(name: str, macro: str, *, shared: dict | None = None, **values) -> str:
+    """One macro of the fragment template overrides/fragments/<name>, called with `values`.
+    `shared` are values every macro of that template sees (such as `t`, the page's strings)."""
+    template = _env.get_template(name)
+    module = template.make_module(vars=shared) if shared else template.module
+    return str(getattr(module, macro)(**values))
 
 
 def markup(html: str) -> Markup:

@@ -8,13 +8,13 @@ directly; hooks/findability.py calls them during the build.
 from __future__ import annotations
 
 import gzip
-import html
 import posixpath
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 from tiw import DEFAULT_LANG, LANGS, ROOT
+from tiw.build import csp, fragments
 from tiw.build.language import absolute_url, site_path
 from tiw.core.errors import DataError, rel
 from tiw.core.frontmatter import read_front_matter
@@ -23,8 +23,6 @@ from tiw.core.schema import validate_file
 from tiw.core.yamlfile import read_yaml
 
 OG_LOCALE = {"en": "en_GB", "cy": "cy_GB"}
-# A redirect page loads nothing; its policy is the site's (hooks/csp.py) without inline scripts.
-REDIRECT_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
@@ -176,32 +174,24 @@ def page_title(docs_dir: Path, lang: str, docs_path: str) -> str:
 
 
 def redirect_html(*, lang: str, old_url: str, new_url: str, new_title: str, site_url: str, title: str, text: str) -> str:
-    """A small page at the old address: an instant meta refresh, a canonical link to the new
-    address, and a visible link for readers whose browser does not follow the refresh."""
-    e = html.escape
+    """A small page at the old address (overrides/fragments/documents/redirect.html). `text` is
+    the sentence holding {link}, where the link to the new address goes."""
     rel_target = posixpath.relpath(new_url or ".", old_url.rstrip("/") or ".")
     rel_target = "./" if rel_target == "." else rel_target + ("/" if new_url.endswith("/") or not new_url else "")
-    link = f'<a href="{e(rel_target)}">{e(new_title)}</a>'
-    sentence = e(text).replace("{link}", link)
-    return f"""<!DOCTYPE html>
-<html lang="{e(lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{REDIRECT_CSP}">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{e(title)}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{e(absolute_url(site_url, new_url))}">
-<meta http-equiv="refresh" content="0; url={e(rel_target)}">
-</head>
-<body>
-<main>
-<h1>{e(title)}</h1>
-<p>{sentence}</p>
-</main>
-</body>
-</html>
-"""
+    before, found, after = text.partition("{link}")
+    if not found:
+        raise DataError(f"data/ui.yml, redirect_text ({lang}): write {{link}} where the link to the new address goes.")
+    return fragments.render(
+        "documents/redirect.html",
+        lang=lang,
+        csp=fragments.markup(csp.meta_tag(csp.REDIRECT_POLICY)),
+        title=title,
+        canonical=absolute_url(site_url, new_url),
+        target=rel_target,
+        before=before,
+        new_title=new_title,
+        after=after,
+    )
 
 
 def write_redirects(

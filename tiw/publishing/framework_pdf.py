@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tiw.build import fragments
+
 PDF_DIR = "downloads"
 CSS = Path(__file__).with_name("framework_pdf.css")
 
@@ -114,40 +116,26 @@ def compose(
 ) -> str:
     """One HTML document holding every page's content in order. `strings` holds the cover's words
     in the language: title, subtitle, credit, generated (with {date} and {url}), page_label."""
-    sections = []
-    for i, page in enumerate(pages):
-        body = _rewrite(_article(page), i, page, pages, site_url, site_dir)
-        sections.append(f'<section class="tiw-pdf-page" id="p{i}">{body}</section>')
+    sections = [fragments.markup(_rewrite(_article(page), i, page, pages, site_url, site_dir)) for i, page in enumerate(pages)]
     home = (site_url or "/").rstrip("/") + "/" + (pages[0].url if pages else "")
-    e = html.escape
-    label = strings["page_label"].replace("\\", "\\\\").replace('"', '\\"')
-    generated = e(strings["generated"]).replace("{date}", e(date_text)).replace("{url}", f'<a href="{e(home)}">{e(home)}</a>')
-    return f"""<!DOCTYPE html>
-<html lang="{e(lang)}">
-<head>
-<meta charset="utf-8">
-<title>{e(strings["title"])}</title>
-<meta name="author" content="{e(author)}">
-<meta name="description" content="{e(description)}">
-<meta name="dcterms.created" content="{e(date_iso)}">
-<meta name="dcterms.modified" content="{e(date_iso)}">
-<style>
-@page {{ @bottom-center {{ content: "{label} " counter(page); }} }}
-@page :first {{ @bottom-center {{ content: none; }} }}
-#p0 li > a[href^="#p"]::after {{ content: " ({label} " target-counter(attr(href), page) ")"; }}
-</style>
-</head>
-<body>
-<section class="tiw-pdf-cover">
-<p class="tiw-pdf-cover__title">{e(strings["title"])}</p>
-<p class="tiw-pdf-cover__subtitle">{e(strings["subtitle"])}</p>
-<p class="tiw-pdf-cover__credit">{e(strings["credit"])}</p>
-<p class="tiw-pdf-cover__generated">{generated}</p>
-</section>
-{"".join(sections)}
-</body>
-</html>
-"""
+    before, _, after = strings["generated"].replace("{date}", date_text).partition("{url}")
+    # Inside <style> HTML escaping does not apply: the word is escaped as a CSS string instead.
+    label = strings["page_label"].replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    return fragments.render(
+        "documents/framework-pdf.html",
+        lang=lang,
+        title=strings["title"],
+        subtitle=strings["subtitle"],
+        credit=strings["credit"],
+        author=author,
+        description=description,
+        date_iso=date_iso,
+        label=fragments.markup(label),
+        home=home,
+        generated_before=before,
+        generated_after=after,
+        sections=sections,
+    )
 
 
 def render(document_html: str, out: Path, base: Path) -> None:
