@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from tiw import LANGS
 from tiw.build import state
 from tiw.build.language import absolute_url, build_language, clean_url, counterpart_urls
+from tiw.build.page_html import is_404
 from tiw.build.sequence import is_first_build, is_last_build
 from tiw.core.errors import DataError
 from tiw.publishing.findability import OG_LOCALE, SitemapEntry, load_redirects, write_redirects, write_sitemap
@@ -37,10 +38,6 @@ def on_config(config):
     return config
 
 
-def _is_404(page) -> bool:
-    return (page.file.src_uri or "").endswith("404.md")
-
-
 def on_page_context(context, page, config, nav):
     lang = build_language(page)
     urls = {code: clean_url(url) for code, url in counterpart_urls(page).items()}
@@ -55,7 +52,7 @@ def on_page_context(context, page, config, nav):
         "site_name": config.site_name,
         "type": "article" if is_post(urls["en"].rstrip("/") + ".md") else "website",
     }
-    if not _is_404(page):
+    if not is_404(page.file):
         updated = context.get("tiw_updated")
         _state["entries"][urls[lang]] = SitemapEntry(url=urls[lang], alternates=urls, lastmod=updated["iso"] if updated else None)
     return context

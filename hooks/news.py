@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -23,6 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from tiw.build import fragments, state
 from tiw.build.language import absolute_url, build_language, site_path, source_path
+from tiw.build.page_html import insert_after_title
 from tiw.build.sequence import current_language
 from tiw.core.dates import format_date
 from tiw.core.errors import DataError
@@ -91,10 +91,7 @@ def on_page_content(html_content, page, config, files):
     back = get_relative_url(site_path(INDEX_URL, build_language(page)), page.url or ".")
     back = back if back.endswith("/") else back + "/"
     tail = fragments.render_macro("news-post.html", "back", href=back, label=ui["news_all"][lang])
-    heading = re.search(r"</h1>", html_content)
-    if heading:
-        return html_content[: heading.end()] + meta + html_content[heading.end() :] + tail
-    return meta + html_content + tail
+    return insert_after_title(html_content, meta) + tail
 
 
 def on_page_context(context, page, config, nav):

@@ -11,12 +11,10 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
+from tiw.build.page_html import is_404
+
 _ATTR = re.compile(r'(?P<attr>\b(?:href|src|action))="(?P<url>[^"#][^"]*)"')
 _BASE = re.compile(r'("base":\s*")([^"]*)(")')
-
-
-def _is_404(file) -> bool:
-    return file.src_uri.endswith("404.md")
 
 
 def on_config(config):
@@ -28,7 +26,7 @@ def on_config(config):
 
 def on_files(files, config):
     for file in files.documentation_pages():
-        if _is_404(file):
+        if is_404(file):
             dest = posixpath.join(posixpath.dirname(posixpath.dirname(file.dest_uri)), "404.html")
             file.dest_uri = dest
             file.url = dest
@@ -61,7 +59,7 @@ def _absolutise(output: str, page_url: str, root: str) -> str:
 
 
 def on_post_page(output, page, config):
-    if not _is_404(page.file):
+    if not is_404(page.file):
         return output
     root = urlsplit(config.site_url or "/").path or "/"
     return _absolutise(output, page.url, root)

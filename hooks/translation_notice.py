@@ -13,19 +13,18 @@ clone) there is no notice, and the build logs one INFO line saying why.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
 from tiw.build import fragments, state
 from tiw.build.language import build_language, counterpart_urls, is_fallback
+from tiw.build.page_html import insert_after_title
 from tiw.translation.freshness import OUTDATED, TARGET_LANG, UNKNOWN, Freshness
 
 log = logging.getLogger("mkdocs.hooks.translation_notice")
 
 _build: dict = {"freshness": None, "told": set()}
-_H1_END = re.compile(r"</h1>", re.I)
 
 
 def on_config(config):
@@ -63,12 +62,6 @@ def notice_html(page, lang: str = TARGET_LANG) -> str:
     )
 
 
-def insert_notice(content: str, notice: str) -> str:
-    """The notice right after the page's first heading (its title), or at the top."""
-    m = _H1_END.search(content)
-    return content[: m.end()] + notice + content[m.end() :] if m else notice + content
-
-
 def on_page_content(html_content, page, config, files):
     if build_language(page) != TARGET_LANG or is_fallback(page):
         return html_content
@@ -83,4 +76,4 @@ def on_page_content(html_content, page, config, files):
         log.info(f"Translation notice for docs/{TARGET_LANG}/{src} cannot be decided: {page_state.detail}.")
     if page_state.state != OUTDATED:
         return html_content
-    return insert_notice(html_content, notice_html(page))
+    return insert_after_title(html_content, notice_html(page))

@@ -26,9 +26,21 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build(project: Path, timeout: int = 120) -> subprocess.CompletedProcess:
-    """mkdocs build --strict of the copy; PYTHONPATH puts the copy's tiw/macros first."""
+def build_env(project: Path, **settings: str | None) -> dict[str, str]:
+    """The environment a build of the copy runs in: PYTHONPATH puts the copy's tiw/macros first;
+    `settings` add variables (TIW_SKIP_PDF="1") or, given None, remove them (SITE_URL=None)."""
     env = dict(os.environ, PYTHONPATH=str(project), NO_MKDOCS_2_WARNING="1")
+    for name, value in settings.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return env
+
+
+def build(project: Path, timeout: int = 120, **settings: str | None) -> subprocess.CompletedProcess:
+    """mkdocs build --strict of the copy into <copy>/site, with build_env(project, **settings)."""
+    env = build_env(project, **settings)
     # `python -m mkdocs`, not the venv's script, whose first line names the folder the venv was made in.
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],

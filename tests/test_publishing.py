@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
 import re
 import shutil
 import subprocess
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.buildcopy import build, build_env, copy_project
 from tests.sitepages import SITE, built_pages
 from tiw import LANGS, ROOT
 from tiw.core.dates import MONTHS, format_date
@@ -501,65 +501,50 @@ def test_deploy_workflow_tests_builds_with_site_url_and_deploys():
 
 # --- a temporary copy of the project, built for real --------------------------------------------
 
-_SKIP_COPY = {".git", ".venv", "node_modules", "site", ".pytest_cache", "__pycache__", "bench", ".github"}
-
 
 @pytest.fixture()
 def project_copy(tmp_path):
-    for entry in ROOT.iterdir():
-        if entry.name in _SKIP_COPY or entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            shutil.copytree(entry, tmp_path / entry.name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(entry, tmp_path / entry.name)
-    if (ROOT / "node_modules").is_dir():  # installed npm tools (PurgeCSS runs in every build)
-        (tmp_path / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    env = dict(os.environ, PYTHONPATH=str(tmp_path), NO_MKDOCS_2_WARNING="1", TIW_SKIP_PDF="1")
-    env.pop("SITE_URL", None)
+    root = copy_project(tmp_path)
     probe = subprocess.run(
-        [sys.executable, "-c", "import tiw; print(tiw.ROOT)"], env=env, cwd=tmp_path, capture_output=True, text=True, check=True
-    )
-    assert Path(probe.stdout.strip()) == tmp_path, "the copy's build would use the real project's tiw"
-    return tmp_path, env
-
-
-def _build(root: Path, env: dict) -> subprocess.CompletedProcess:
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    return subprocess.run(
-        [str(mkdocs), "build", "--strict", "-d", str(root / "out")],
+        [sys.executable, "-c", "import tiw; print(tiw.ROOT)"],
+        env=build_env(root),
         cwd=root,
-        env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        check=True,
     )
+    assert Path(probe.stdout.strip()) == root, "the copy's build would use the real project's tiw"
+    return root
+
+
+def _build(root: Path) -> subprocess.CompletedProcess:
+    return build(root, timeout=300, TIW_SKIP_PDF="1", SITE_URL=None)
 
 
 @pytest.mark.slow
 def test_broken_news_post_fails_the_build_naming_the_file(project_copy):
-    root, env = project_copy
+    root = project_copy
     post = next((root / "docs" / "cy" / POSTS_DIR).glob("*.md"))
     post.unlink()
-    result = _build(root, env)
+    result = _build(root)
     assert result.returncode != 0, "the build passed with a news post missing its Welsh twin"
     assert f"docs/en/{POSTS_DIR}/{post.name}, line 1: this news post has no Welsh twin" in result.stderr + result.stdout
 
 
 @pytest.mark.slow
 def test_copy_builds_redirects_and_lists_overdue_reviews(project_copy):
-    root, env = project_copy
+    root = project_copy
     (root / "data" / "redirects.yml").write_text(
         "redirects:\n  - from: framework/old-purpose/\n    to: framework/purpose.md\n", encoding="utf-8"
     )
     page = root / "docs" / "cy" / "get-help.md"
     page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\nreview_by: 2020-02-02\n", 1), encoding="utf-8")
-    result = _build(root, env)
+    result = _build(root)
     log = result.stderr + result.stdout
     assert result.returncode == 0, log[-3000:]
     assert "INFO    -  Review overdue: docs/cy/get-help.md: review was due on 2020-02-02" in log
     assert "WARNING" not in log
     for prefix in ("", "cy/"):
-        moved = (root / "out" / prefix / "framework" / "old-purpose" / "index.html").read_text(encoding="utf-8")
+        moved = (root / "site" / prefix / "framework" / "old-purpose" / "index.html").read_text(encoding="utf-8")
         assert 'content="0; url=../purpose/"' in moved
-    assert "PDF" in (root / "out" / "framework" / "index.html").read_text(encoding="utf-8")
+    assert "PDF" in (root / "site" / "framework" / "index.html").read_text(encoding="utf-8")

@@ -11,14 +11,13 @@ from pathlib import Path
 import jinja2
 
 from tiw.core.errors import DataError, rel
-
-_FRONT = re.compile(r"\A(?:\ufeff)?-{3}[ \t]*\r?\n.*?\r?\n(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
+from tiw.core.frontmatter import match_front_matter
 
 
 def body_offset(source: str) -> int:
     """How many lines of the file come before the Markdown the macros see: the front matter and
     the blank lines after it (MkDocs strips both before the macros render the page)."""
-    m = _FRONT.match(source)
+    m = match_front_matter(source)
     if not m:
         return 0
     rest = source[m.end() :].replace("\r\n", "\n")

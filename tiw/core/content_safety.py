@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from tiw.core.errors import DataError, rel
+from tiw.core.frontmatter import match_front_matter
 from tiw.core.yamlfile import read_text
 
 # Tags that run script, embed another document or change where the page's links and forms go.
@@ -45,7 +46,6 @@ _MEDIA = re.compile(
 )
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.M | re.S)
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_FRONT = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.S)
 _ANY_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^<>]*>?")
 
 
@@ -129,7 +129,7 @@ def check_text(text: str, shown_as: str, *, site_host: str = "", markdown: bool 
         for m in _MEDIA.finditer(scan):
             if not _own_host(m.group(3), site_host):
                 add(m.start(3), f"<{m.group(1).lower()} {m.group(2).lower()}=…> from another site ({m.group(3)}). {third_party}")
-        front = _FRONT.match(text)
+        front = match_front_matter(text)
         if front:
             for m in _ANY_TAG.finditer(front.group(0)):
                 add(

@@ -13,10 +13,11 @@ import yaml
 from tiw.core.errors import DataError, rel
 from tiw.core.yamlfile import parse_yaml, read_text
 
-# The one front-matter pattern (a block between --- and --- or ..., LF or CRLF): groups are the
-# opening line, the YAML block (may be empty) and the closing line. The translator tools and the
-# parity lint use it through `match_front_matter`.
-_FRONT = re.compile(r"\A(---[ \t]*\r?\n)((?:.*?\r?\n)?)((?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
+# The one front-matter pattern (a block between --- and --- or ..., LF or CRLF, after a byte order
+# mark if the file has one): groups are the opening line, the YAML block (may be empty) and the
+# closing line. The translator tools, the parity lint, the content check and the macro error
+# lines use it through `match_front_matter`.
+_FRONT = re.compile(r"\A(\ufeff?---[ \t]*\r?\n)((?:.*?\r?\n)?)((?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))", re.S)
 
 
 def match_front_matter(text: str) -> re.Match | None:
