@@ -17,7 +17,6 @@ from tiw.core.frontmatter import check_all_front_matter
 
 log = logging.getLogger("mkdocs.hooks.data_check")
 STALE_AFTER_DAYS = 365
-_warned: set[str] = set()
 
 
 def on_config(config):
@@ -31,10 +30,11 @@ def on_config(config):
     except DataError as exc:
         raise PluginError(f"A page's front matter has a problem:\n{exc}") from None
     today = dt.date.today()
+    warned = state.store("data_check").setdefault("warned", set())
     for service in site.services:
         age = (today - dt.date.fromisoformat(service["checked"])).days
-        if service["status"] == "confirmed" and age > STALE_AFTER_DAYS and service["id"] not in _warned:
-            _warned.add(service["id"])
+        if service["status"] == "confirmed" and age > STALE_AFTER_DAYS and service["id"] not in warned:
+            warned.add(service["id"])
             log.warning(
                 f"data/services.yml, entry '{service['id']}': its details were last checked on "
                 f"{service['checked']}, more than a year ago. Check them against {service['source_url']} "

@@ -25,14 +25,16 @@ from tiw.core.errors import DataError
 from tiw.publishing.findability import OG_LOCALE, SitemapEntry, load_redirects, write_redirects, write_sitemap
 from tiw.publishing.news import is_post
 
-_state: dict = {"entries": {}, "redirects": []}
+
+def _store() -> dict:
+    return state.store("findability")
 
 
 def on_config(config):
     if is_first_build(config):
-        _state["entries"] = {}
+        _store()["entries"] = {}
         try:
-            _state["redirects"] = load_redirects(docs_dir=Path(config.docs_dir))
+            _store()["redirects"] = load_redirects(docs_dir=Path(config.docs_dir))
         except DataError as exc:
             raise PluginError(f"data/redirects.yml has a problem:\n{exc}") from None
     return config
@@ -54,7 +56,9 @@ def on_page_context(context, page, config, nav):
     }
     if not is_404(page.file):
         updated = context.get("tiw_updated")
-        _state["entries"][urls[lang]] = SitemapEntry(url=urls[lang], alternates=urls, lastmod=updated["iso"] if updated else None)
+        _store()["entries"][urls[lang]] = SitemapEntry(
+            url=urls[lang], alternates=urls, lastmod=updated["iso"] if updated else None
+        )
     return context
 
 
@@ -62,11 +66,11 @@ def on_post_build(config):
     if not is_last_build(config):
         return
     site_dir = Path(config.site_dir)
-    write_sitemap(site_dir, list(_state["entries"].values()), config.site_url or "/")
+    write_sitemap(site_dir, list(_store()["entries"].values()), config.site_url or "/")
     ui = state.site().ui
     write_redirects(
         site_dir,
-        _state["redirects"],
+        _store()["redirects"],
         config.site_url or "/",
         {key: ui[key] for key in ("redirect_title", "redirect_text")},
         docs_dir=Path(config.docs_dir),

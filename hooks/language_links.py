@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from tiw import DEFAULT_LANG, ENDONYMS, LANGS, ROOT
 from tiw.build import fragments, state
-from tiw.build.language import absolute_url, build_language, counterpart_urls, is_fallback, site_path
+from tiw.build.language import absolute_url, build_language, content_language, counterpart_urls, is_fallback, site_path
 
 # (page under docs/<lang>/, its URL, ui.yml label) for the footer of every page.
 FOOTER_LINKS = [
@@ -50,6 +50,6 @@ def on_page_content(html_content, page, config, files):
         "fallback-notice.html",
         title=ui["fallback_notice_title"][lang],
         body=ui["fallback_notice"][lang],
-        lang=page.file.locale,
+        lang=content_language(page),
         content=fragments.markup(html_content),
     )

@@ -29,16 +29,19 @@ from tiw.core.errors import DataError
 from tiw.publishing.news import FEED_URL, INDEX_URL, POSTS_DIR, atom_feed, held_back, is_post, load_posts
 
 log = logging.getLogger("mkdocs.hooks.news")
-_state: dict = {}
+
+
+def _store() -> dict:
+    return state.store("news")
 
 
 def on_config(config):
     try:
-        _state["posts"] = load_posts(Path(config.docs_dir))
-        _state["held"] = held_back(Path(config.docs_dir))
+        _store()["posts"] = load_posts(Path(config.docs_dir))
+        _store()["held"] = held_back(Path(config.docs_dir))
     except DataError as exc:
         raise PluginError(f"A news post has a problem:\n{exc}") from None
-    for post in _state["held"]:
+    for post in _store()["held"]:
         if post.lang == "en":
             log.info(
                 f"News post {post.src} (both languages) is dated {post.date.isoformat()}: held back "
@@ -49,7 +52,7 @@ def on_config(config):
 
 def on_files(files, config):
     """Leave the held-back posts' pages out of the build (both languages)."""
-    held = {f"{POSTS_DIR}/{p.path.name}" for p in _state.get("held", [])}
+    held = {f"{POSTS_DIR}/{p.path.name}" for p in _store().get("held", [])}
     for file in list(files):
         src = file.src_uri
         if any(src == h or src.endswith("/" + h) for h in held):
@@ -62,7 +65,7 @@ def _post_for(page, config):
     if not where or not is_post(where[1]):
         return None
     lang, src = where
-    return next((p for p in _state.get("posts", {}).get(lang, []) if p.src == src), None)
+    return next((p for p in _store().get("posts", {}).get(lang, []) if p.src == src), None)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -109,7 +112,7 @@ def on_post_build(config):
     ui = state.site().ui
     feed = atom_feed(
         lang,
-        _state.get("posts", {}).get(lang, []),
+        _store().get("posts", {}).get(lang, []),
         config.site_url or "/",
         title=ui["news_feed_title"][lang],
         subtitle=ui["news_feed_subtitle"][lang],

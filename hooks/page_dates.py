@@ -29,7 +29,10 @@ from tiw.publishing import history
 from tiw.publishing.review import describe, overdue, review_dates
 
 log = logging.getLogger("mkdocs.hooks.page_dates")
-_state: dict = {}
+
+
+def _store() -> dict:
+    return state.store("page_dates")
 
 
 def _root(config) -> Path:
@@ -37,27 +40,29 @@ def _root(config) -> Path:
 
 
 def on_config(config):
-    if is_first_build(config) or "dates" not in _state:
+    kept = _store()
+    if is_first_build(config) or "dates" not in kept:
         root = _root(config)
-        _state["root"] = root
-        _state["dates"] = history.last_changed(root, "docs")
-        if _state["dates"] is None:
+        kept["root"] = root
+        kept["dates"] = history.last_changed(root, "docs")
+        if kept["dates"] is None:
             log.info(f"'Last updated' dates are not shown: {history.why_no_dates(root)}.")
         try:
-            _state["reviews"] = review_dates(Path(config.docs_dir))
+            kept["reviews"] = review_dates(Path(config.docs_dir))
         except DataError as exc:
             raise PluginError(f"A review date has a problem:\n{exc}") from None
     return config
 
 
 def page_date(page, config) -> dt.date | None:
-    dates = _state.get("dates")
+    kept = _store()
+    dates = kept.get("dates")
     where = source_path(page, config.docs_dir)
     if not dates or not where:
         return None
     docs = Path(config.docs_dir).resolve()
     try:
-        key = (docs / where[0] / where[1]).relative_to(_state["root"]).as_posix()
+        key = (docs / where[0] / where[1]).relative_to(kept["root"]).as_posix()
     except ValueError:
         return None
     return dates.get(key)
@@ -86,7 +91,7 @@ def on_post_build(config):
     if not is_last_build(config):
         return
     today = dt.date.today()
-    late = overdue(_state.get("reviews", []), today)
+    late = overdue(_store().get("reviews", []), today)
     for review in late:
         log.info(f"Review overdue: {describe(review, today)}.")
     if late:

@@ -24,26 +24,30 @@ from tiw.translation.freshness import OUTDATED, TARGET_LANG, UNKNOWN, Freshness
 
 log = logging.getLogger("mkdocs.hooks.translation_notice")
 
-_build: dict = {"freshness": None, "told": set()}
+
+def _build() -> dict:
+    # A new build (and every rebuild under `mkdocs serve`) asks git afresh: the store is new then.
+    return state.store("translation_notice")
 
 
-def on_config(config):
-    # A new build (and every rebuild under `mkdocs serve`) asks git afresh.
-    _build["freshness"] = None
-    return config
+def _told(detail: str) -> bool:
+    """Whether `detail` was already logged in this build (and remember it)."""
+    told = _build().setdefault("told", set())
+    seen = detail in told
+    told.add(detail)
+    return seen
 
 
 def _freshness(config) -> Freshness:
-    if _build["freshness"] is None:
+    if _build().get("freshness") is None:
         f = Freshness(Path(config.docs_dir).parent)
-        if not f.available and f.git.reason not in _build["told"]:
-            _build["told"].add(f.git.reason)
+        if not f.available and not _told(f.git.reason):
             log.info(
                 f"Translation notices are off for this build: {f.git.reason}, so whether a Welsh page "
                 "is behind its English source cannot be known."
             )
-        _build["freshness"] = f
-    return _build["freshness"]
+        _build()["freshness"] = f
+    return _build()["freshness"]
 
 
 def notice_html(page, lang: str = TARGET_LANG) -> str:
@@ -71,8 +75,7 @@ def on_page_content(html_content, page, config, files):
     src = page.file.src_uri
     src = src[len(TARGET_LANG) + 1 :] if src.startswith(f"{TARGET_LANG}/") else src
     page_state = f.page_state(src)
-    if page_state.state == UNKNOWN and page_state.detail not in _build["told"]:
-        _build["told"].add(page_state.detail)
+    if page_state.state == UNKNOWN and not _told(page_state.detail):
         log.info(f"Translation notice for docs/{TARGET_LANG}/{src} cannot be decided: {page_state.detail}.")
     if page_state.state != OUTDATED:
         return html_content

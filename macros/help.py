@@ -8,20 +8,20 @@ import logging
 import re
 
 from macros.context import MacroContext
-from tiw.build import fragments
+from tiw.build import fragments, state
 from tiw.core.dates import format_date
 from tiw.core.errors import DataError
 
 __all__ = ["support_services", "service_list"]
 
 log = logging.getLogger("mkdocs.macros.help")
-_reported: set[str] = set()
 
 
 def _published(ctx: MacroContext) -> list[dict]:
     held = [s["id"] for s in ctx.data.services if s["status"] != "confirmed"]
-    if held and ctx.lang not in _reported:
-        _reported.add(ctx.lang)
+    reported = state.store("support_services").setdefault("reported", set())
+    if held and ctx.lang not in reported:
+        reported.add(ctx.lang)
         log.info(f"data/services.yml: not published until their details are checked (status: unconfirmed): {', '.join(held)}")
     return [s for s in ctx.data.services if s["status"] == "confirmed"]
 

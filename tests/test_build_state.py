@@ -44,3 +44,13 @@ def test_each_build_reads_the_data_once_and_a_rebuild_reads_it_again(counted_loa
     assert state.site() is english and len(counted_loads) == 1
     data_check.on_config(_config(None))  # `make serve` rebuilds after a watched file changed
     assert state.site() is not english and len(counted_loads) == 2
+
+
+def test_what_a_hook_keeps_lasts_the_build_and_is_new_with_the_next(counted_loads):
+    data_check.on_config(_config("en"))
+    state.store("news")["posts"] = ["a post"]
+    data_check.on_config(_config("cy"))  # the Welsh pass of the same build keeps it
+    assert state.store("news") == {"posts": ["a post"]}
+    data_check.on_config(_config("en"))  # a `make serve` rebuild starts empty
+    assert state.store("news") == {}
+    assert state.store("other") is not state.store("news")

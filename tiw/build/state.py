@@ -5,11 +5,15 @@ hooks/data_check.py calls `start()` from on_config, which MkDocs runs at the sta
 and of every `make serve` rebuild (the watched data/, resources/ and schemas/ folders trigger
 one), so an edit is picked up on the next rebuild and nothing scans the filesystem per page. Code
 outside a build (the tools, the tests) gets the same object from `current()`, loaded on first use.
+
+It also holds what each hook gathers during a build (`store(name)`: the news posts, the sitemap's
+entries, the pages' dates), so no hook keeps module-level state or decides for itself when a build
+starts: the store lives through both languages' passes and is new with the next build.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tiw.data.site import SiteData, load_site_data
 
@@ -17,6 +21,7 @@ from tiw.data.site import SiteData, load_site_data
 @dataclass(frozen=True)
 class BuildState:
     site: SiteData
+    stores: dict[str, dict] = field(default_factory=dict)
 
 
 _current: BuildState | None = None
@@ -32,6 +37,11 @@ def start() -> BuildState:
 
 def current() -> BuildState:
     return _current if _current is not None else start()
+
+
+def store(name: str) -> dict:
+    """The working values hook `name` keeps for this build (empty when the build starts)."""
+    return current().stores.setdefault(name, {})
 
 
 def site() -> SiteData:
