@@ -24,6 +24,8 @@ from mkdocs.exceptions import PluginError
 
 from tiw.build.csp import EDITOR_EXTRA_SCRIPT_SOURCES, EDITOR_POLICY, POLICY, meta_tag
 
+# What the tests read here (the policy's constants are re-exported from tiw/build/csp.py).
+__all__ = ["EDITOR_EXTRA_SCRIPT_SOURCES", "MARKER", "editor_policy", "inline_scripts", "policy"]
 MARKER = "<!-- tiw:csp -->"
 # Script types the browser executes (anything else, such as the theme's JSON config, is data).
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
@@ -85,10 +87,6 @@ def on_post_page(output: str, page, config):
             f"Content-Security-Policy after; extend overrides/main.html"
         )
     return output[: m.end()] + tag + output[m.end() :]
-
-
-# -- The browser editor (/admin/, /cy/admin/; hooks/editor.py) ---------------------------------------
-__all__ = ["EDITOR_EXTRA_SCRIPT_SOURCES", "MARKER", "editor_policy", "inline_scripts", "policy"]
 
 
 def editor_policy(html: str = "") -> str:

@@ -13,7 +13,7 @@
      or bookmarked; each change of a box or menu is a history entry (Back undoes it), typing in the
      search box updates the current entry.
    - The less-used groups sit in a <details>, opened when the URL sets one of them.
-   - Without JavaScript the list is folded in a <details> (tiw-resource-listing.html); here it is
+   - Without JavaScript the list is folded in a <details> (overrides/fragments/resources.html); here it is
      unfolded.
    - The number of results is written to a polite live region. */
 (function () {
