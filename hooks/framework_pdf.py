@@ -14,6 +14,7 @@ the link then says that the preview has no PDF.
 from __future__ import annotations
 
 import datetime as dt
+import html as html_text
 import logging
 import os
 import re
@@ -125,7 +126,10 @@ def _start(config, lang: str) -> None:
 def _set_size_text(index: SourcePage, lang: str, text: str) -> None:
     html = index.path.read_text(encoding="utf-8")
     new, count = re.subn(
-        rf'(<span[^>]*\bdata-tiw-pdf-size="{lang}"[^>]*>)[^<]*(</span>)', lambda m: m.group(1) + text + m.group(2), html
+        rf'(<span[^>]*\bdata-tiw-pdf-size="{lang}"[^>]*>)[^<]*(</span>)',
+        # The size is text in the span the fragment pdf-download.html wrote: escaped as text.
+        lambda m: m.group(1) + html_text.escape(text, quote=False) + m.group(2),
+        html,
     )
     if count == 0:
         raise PluginError(
