@@ -6,12 +6,15 @@ use one style of quotation marks (‘…’)."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from macros import data_sentences
+from macros.context import MacroContext
 from tests.test_translation_lint import termbase_tree
 from tiw import ROOT
+from tiw.core.errors import DataError
 from tiw.core.yamlfile import read_yaml
 from tiw.data.site import load_site_data
 from tiw.translation import termbase
@@ -147,6 +150,41 @@ def test_a_planted_hand_copy_is_found(tmp_path, lang, text, where, use):
     problems = hand_copies(tmp_path)
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"docs/{lang}/p.md, line 7: ") and where in problems[0] and use in problems[0], problems
+
+
+def _data_macro(name: str, lang: str):
+    """A macro of macros/data_sentences.py as the page framework/x.md in `lang` calls it."""
+    page = SimpleNamespace(file=SimpleNamespace(locale=lang, src_path="framework/x.md"))
+    return getattr(data_sentences, name)(MacroContext(SimpleNamespace(page=page)))
+
+
+def test_the_macros_render_the_data_in_the_pages_language():
+    data = load_site_data()
+    trauma = data_sentences.sentences(data.term("trauma")["definition"]["cy"])
+    assert _data_macro("term_definition", "cy")("trauma", first=2) == " ".join(trauma[1:])
+    assert _data_macro("term_definition", "en")("trauma", first=3, last=3).startswith("It is important to note")
+    assert _data_macro("level_short", "cy")("trauma-skilled") == data.level("trauma-skilled")["short"]["cy"]
+
+
+@pytest.mark.parametrize(
+    "term_id, first, last, expected",
+    [
+        ("trauma", 2, 4, r"has 3 sentences\. Expected: 1 <= first <= last <= 3"),
+        ("trauma", 3, 2, r"has 3 sentences"),
+        ("distress", 1, None, r"data/glossary.yml, entry 'distress', has no definition"),
+    ],
+)
+def test_a_wrong_part_of_a_definition_fails_naming_the_page(term_id, first, last, expected):
+    with pytest.raises(DataError, match=r'^framework/x.md: term_definition\("' + term_id + r'"\): .*' + expected):
+        _data_macro("term_definition", "en")(term_id, first=first, last=last)
+
+
+def test_a_part_of_a_text_whose_languages_split_differently_is_refused(monkeypatch):
+    data = load_site_data()
+    term = dict(data.term("trauma"), definition={"en": "One sentence of six words here.", "cy": "Un. Dau."})
+    monkeypatch.setattr(type(data), "term", lambda self, term_id: term)
+    with pytest.raises(DataError, match="has 1 sentences in English and 2 in Welsh"):
+        _data_macro("term_definition", "cy")("trauma", first=1, last=1)
 
 
 # ------------------------------------------------------------ quotation marks
