@@ -1,5 +1,6 @@
 """Welsh alphabetical order (tiw/core/collation.py) for every list sorted by name on a Welsh page: the
-Glossary and the resource catalogue's lists. Words are real ones from the site."""
+Glossary and the resource catalogue's lists. Words are real ones from the site, or Welsh place names
+and the dictionary order the sources of data/welsh_collation.yml give."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import re
 import pytest
 
 from tests.sitepages import SITE
+from tiw.core import collation
 from tiw.core.collation import sort_key, welsh_letters
+from tiw.core.errors import DataError
 
 
 @pytest.mark.parametrize(
@@ -26,6 +29,13 @@ from tiw.core.collation import sort_key, welsh_letters
         ("polisi", "phrofiad"),  # p < ph
         ("rôl", "rhagor"),  # r < rh; ô sorts as o
         ("Trawma", "Trawma dirprwyol"),  # word by word: a shorter word first
+        # n + g that are two letters (data/welsh_collation.yml): the greedy reading gets each wrong
+        ("baner", "Bangor"),  # b a n e < b a n g (dictionary order: baner, Bangor, banhadlen)
+        ("Bangor", "banhadlen"),  # n g < n h
+        ("danfon", "dangos"),  # n f < n g (dictionary order: danfon, dangos, dannod)
+        ("Llanelli", "Llangollen"),  # ll a n e < ll a n g
+        ("hunanbenderfyniaeth", "hunangymorth"),  # both on the site: n b < n g
+        ("hunanbenderfyniaeth", "hunangofiant"),
     ],
 )
 def test_welsh_alphabetical_order(before, after):
@@ -35,6 +45,48 @@ def test_welsh_alphabetical_order(before, after):
 
 def test_digraphs_are_single_letters():
     assert welsh_letters("Llongyfarchiadau") == ["ll", "o", "ng", "y", "f", "a", "r", "ch", "i", "a", "d", "a", "u"]
+
+
+@pytest.mark.parametrize(
+    "text, letters",
+    [
+        ("Bangor", "b a n g o r"),
+        ("ym Mangor", "y m _ m a n g o r"),  # the nasal mutation of the name
+        ("ymddangos", "y m dd a n g o s"),  # dangos inside a longer word (on the site)
+        ("dangosyddion", "d a n g o s y dd i o n"),
+        ("Llangefni", "ll a n g e f n i"),
+        ("hunangymorth", "h u n a n g y m o r th"),
+        # the letter ng everywhere else, a listed spelling included when it does not begin the word
+        ("angen", "a ng e n"),
+        ("yng Nghymru", "y ng _ ng h y m r u"),
+        ("xbangor", "x b a ng o r"),  # a probe, not a word: "ban-gor" counts only where a word begins
+    ],
+)
+def test_n_and_g_are_two_letters_only_in_the_listed_words(text, letters):
+    assert welsh_letters(text) == [" " if x == "_" else x for x in letters.split()]
+
+
+def _broken_exceptions(tmp_path, monkeypatch, old: str, new: str):
+    text = collation.EXCEPTIONS_FILE.read_text(encoding="utf-8")
+    assert old in text
+    broken = tmp_path / "welsh_collation.yml"
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.setattr(collation, "EXCEPTIONS_FILE", broken)
+
+
+@pytest.mark.parametrize(
+    "old, new, pattern",
+    [
+        ("[dan-gos]", "[dangos]", r"line \d+, field 'n_plus_g\[2\]\.spellings\[1\]'.*one hyphen between the n and the g"),
+        ("[dan-gos]", "[dan-gos, ban-gor]", r"line \d+, n_plus_g entry 2, field 'spellings': 'ban-gor' is listed twice"),
+        ("where: anywhere", "where: inside", r"line \d+, field 'n_plus_g\[2\]\.where'"),
+    ],
+)
+def test_a_bad_exception_names_file_line_and_field(tmp_path, monkeypatch, old, new, pattern):
+    _broken_exceptions(tmp_path, monkeypatch, old, new)
+    with pytest.raises(DataError, match=pattern) as caught:
+        welsh_letters("Bangor")
+    assert str(caught.value).startswith(str(tmp_path / "welsh_collation.yml")), caught.value
 
 
 def _glossary_terms(lang: str) -> list[str]:

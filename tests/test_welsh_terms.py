@@ -1,18 +1,24 @@
 """One Welsh for each term and each source sentence: the termbase refuses the variants the Welsh
-review found (issue 16), a sentence that appears both in data and on a page has one translation,
-and Welsh pages use one style of quotation marks (‘…’)."""
+review found (issue 16), a sentence that is in the data (a level's short description, a glossary
+definition) is rendered from it on every page that quotes it, never copied by hand, and Welsh pages
+use one style of quotation marks (‘…’)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from macros import data_sentences
+from macros.context import MacroContext
 from tests.test_translation_lint import termbase_tree
 from tiw import ROOT
+from tiw.core.errors import DataError
 from tiw.core.yamlfile import read_yaml
+from tiw.data.site import load_site_data
 from tiw.translation import termbase
+from tiw.translation.freshness import paragraphs
 
 GLOSSARY = ROOT / "data" / "glossary.yml"
 
@@ -64,67 +70,121 @@ def test_secondary_terms_have_an_approved_welsh_and_rejected_variants(term_id):
     assert terms[term_id]["term"]["cy"].strip() and terms[term_id].get("rejected_cy"), terms[term_id]
 
 
-# ------------------------------------------------------------ one translation of a source sentence
+# ------------------------------------------------------------ a data sentence is rendered from data
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-
-
-def _data_sentences() -> list[tuple[str, str, str]]:
-    """(where, English sentence, Welsh sentence) for the glossary definitions and the levels'
-    short descriptions: the data sentences that pages also quote."""
-    out = []
-    glossary, _ = read_yaml(GLOSSARY)
-    levels, _ = read_yaml(ROOT / "data" / "levels.yml")
-    texts = [(f"glossary '{t['id']}'", t[key]) for t in glossary["terms"] for key in ("definition",) if t.get(key)]
-    texts += [(f"levels '{lv['id']}'", lv["short"]) for lv in levels["levels"] if lv.get("short")]
-    for where, text in texts:
-        en, cy = _SENTENCE.split(text["en"].strip()), _SENTENCE.split(text["cy"].strip())
-        if len(en) == len(cy):
-            out += [(where, e, c) for e, c in zip(en, cy) if len(e.split()) >= 6]
-    return out
+# Shorter runs of words (a term, a title) are the termbase's business, not a quotation.
+MIN_WORDS = 6
 
 
 def _flat(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
-def sentence_mismatches(root: Path = ROOT) -> list[str]:
-    problems = []
-    sentences = _data_sentences()
-    for en_page in sorted((root / "docs" / "en").rglob("*.md")):
-        rel = en_page.relative_to(root / "docs" / "en")
-        cy_page = root / "docs" / "cy" / rel
-        en_text, cy_text = _flat(en_page.read_text(encoding="utf-8")), _flat(cy_page.read_text(encoding="utf-8"))
-        for where, en, cy in sentences:
-            if _flat(en) in en_text and _flat(cy) not in cy_text:
-                problems.append(
-                    f"docs/cy/{rel.as_posix()}: the English page quotes a sentence of data/{where} "
-                    f'("{en[:60]}…"), but the Welsh page does not use its Welsh: "{cy}". '
-                    "Use that translation word for word (or change both)."
-                )
+def _quoted_sentences(data) -> list[tuple[str, str, str, str]]:
+    """(language, sentence, where it lives in data, the macro that renders it) for every sentence
+    of a text the data macros render (macros/data_sentences.py), in both languages."""
+    out = []
+    for where, call, text in data_sentences.quotable(data):
+        for lang in ("en", "cy"):
+            parts = data_sentences.sentences(text[lang])
+            for n, sentence in enumerate(parts, 1):
+                if len(sentence.split()) < MIN_WORDS:
+                    continue
+                if len(parts) == 1 or call.startswith("level_short"):
+                    use = f"{{{{ {call} }}}}"
+                else:
+                    use = f"{{{{ {call[:-1]}, first={n}, last={n}) }}}} for this sentence ({{{{ {call} }}}} for all {len(parts)})"
+                out.append((lang, _flat(sentence), where, use))
+    return out
+
+
+def hand_copies(root: Path = ROOT) -> list[str]:
+    """Every place a page (docs/en, docs/cy) writes out by hand a sentence that the data holds."""
+    sentences = _quoted_sentences(load_site_data())
+    problems, seen = [], set()
+    for lang in ("en", "cy"):
+        for page in sorted((root / "docs" / lang).rglob("*.md")):
+            blocks = [(line, _flat(text)) for line, text in paragraphs(page.read_text(encoding="utf-8"))]
+            for sentence_lang, sentence, where, use in sentences:
+                if sentence_lang != lang:
+                    continue
+                for line, text in blocks:
+                    # A text in two data files (the specialist level) is named once: its first place.
+                    if sentence in text and (page, line, sentence) not in seen:
+                        seen.add((page, line, sentence))
+                        problems.append(
+                            f"{page.relative_to(root).as_posix()}, line {line}: copies by hand a sentence of "
+                            f'{where} ("{sentence[:50]}…"). Write {use} instead, in both languages, '
+                            "so the sentence has one text and one translation."
+                        )
     return problems
 
 
-def test_a_sentence_in_data_and_on_a_page_has_one_translation():
-    problems = sentence_mismatches()
-    assert problems == [], f"{len(problems)} sentences with two translations:\n" + "\n".join(problems)
+def test_no_page_copies_a_data_sentence_by_hand():
+    problems = hand_copies()
+    assert problems == [], f"{len(problems)} data sentences copied by hand:\n" + "\n".join(problems)
 
 
-def test_a_second_translation_of_a_data_sentence_is_found(tmp_path, monkeypatch):
-    (tmp_path / "docs" / "en").mkdir(parents=True)
-    (tmp_path / "docs" / "cy").mkdir(parents=True)
-    (tmp_path / "docs" / "en" / "p.md").write_text(
-        "# P\n\nA trauma-skilled approach is embedded within the practice of everyone who provides care or support "
-        "to people who may have experienced trauma, whether or not the trauma is known about.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "docs" / "cy" / "p.md").write_text(
-        "# P\n\nMae dull medrus ynghylch trawma wedi'i ymgorffori yn ymarfer pawb sy'n darparu gofal neu gymorth i "
-        "bobl a allai fod wedi profi trawma, p'un a yw'r trawma'n hysbys ai peidio.\n",
-        encoding="utf-8",
-    )
-    problems = sentence_mismatches(tmp_path)
-    assert len(problems) == 1 and "levels 'trauma-skilled'" in problems[0], problems
+@pytest.mark.parametrize(
+    "lang, text, where, use",
+    [
+        (
+            "en",
+            "A trauma-skilled approach is embedded within the practice of everyone who provides care or support "
+            "to people who may have experienced trauma, whether or not the trauma is known about. This applies.",
+            "data/levels.yml, level 'trauma-skilled', field 'short'",
+            '{{ level_short("trauma-skilled") }}',
+        ),
+        (
+            "cy",
+            "Mae gwahanol bobl yn gweld gwahanol bethau'n drawmatig. At ddibenion y ddogfen hon, diffinnir trawma\n"
+            "fel unrhyw brofiad sy’n annymunol ac sy'n achosi, neu sydd â'r potensial i achosi, gofid a/neu orbryder i rywun.",
+            "data/glossary.yml, term 'trauma', field 'definition'",
+            '{{ term_definition("trauma", first=2, last=2) }} for this sentence',
+        ),
+    ],
+)
+def test_a_planted_hand_copy_is_found(tmp_path, lang, text, where, use):
+    (tmp_path / "docs" / lang).mkdir(parents=True)
+    (tmp_path / "docs" / lang / "p.md").write_text(f"---\ntitle: P\n---\n\n# P\n\n{text}\n", encoding="utf-8")
+    problems = hand_copies(tmp_path)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"docs/{lang}/p.md, line 7: ") and where in problems[0] and use in problems[0], problems
+
+
+def _data_macro(name: str, lang: str):
+    """A macro of macros/data_sentences.py as the page framework/x.md in `lang` calls it."""
+    page = SimpleNamespace(file=SimpleNamespace(locale=lang, src_path="framework/x.md"))
+    return getattr(data_sentences, name)(MacroContext(SimpleNamespace(page=page)))
+
+
+def test_the_macros_render_the_data_in_the_pages_language():
+    data = load_site_data()
+    trauma = data_sentences.sentences(data.term("trauma")["definition"]["cy"])
+    assert _data_macro("term_definition", "cy")("trauma", first=2) == " ".join(trauma[1:])
+    assert _data_macro("term_definition", "en")("trauma", first=3, last=3).startswith("It is important to note")
+    assert _data_macro("level_short", "cy")("trauma-skilled") == data.level("trauma-skilled")["short"]["cy"]
+
+
+@pytest.mark.parametrize(
+    "term_id, first, last, expected",
+    [
+        ("trauma", 2, 4, r"has 3 sentences\. Expected: 1 <= first <= last <= 3"),
+        ("trauma", 3, 2, r"has 3 sentences"),
+        ("distress", 1, None, r"data/glossary.yml, entry 'distress', has no definition"),
+    ],
+)
+def test_a_wrong_part_of_a_definition_fails_naming_the_page(term_id, first, last, expected):
+    with pytest.raises(DataError, match=r'^framework/x.md: term_definition\("' + term_id + r'"\): .*' + expected):
+        _data_macro("term_definition", "en")(term_id, first=first, last=last)
+
+
+def test_a_part_of_a_text_whose_languages_split_differently_is_refused(monkeypatch):
+    data = load_site_data()
+    term = dict(data.term("trauma"), definition={"en": "One sentence of six words here.", "cy": "Un. Dau."})
+    monkeypatch.setattr(type(data), "term", lambda self, term_id: term)
+    with pytest.raises(DataError, match="has 1 sentences in English and 2 in Welsh"):
+        _data_macro("term_definition", "cy")("trauma", first=1, last=1)
 
 
 # ------------------------------------------------------------ quotation marks

@@ -25,15 +25,22 @@ _TAG = re.compile(r"<\s*(" + "|".join(_TAGS) + r")\b", re.I)
 # An event attribute in raw HTML (<a onclick=…>) or in an attribute list ({: onclick=… }).
 _EVENT = re.compile(r"(?:<[a-zA-Z][^<>]*?|\{:?[^{}\n]*?)(?<![\w-])(on[a-z]+)\s*=", re.I)
 _BAD_SCHEME = r"(?:javascript|vbscript|data|livescript)\s*:"
-# A link or source whose target uses a scheme that runs code or carries its own content.
-_SCHEME_URL = re.compile(
+# An address whose scheme runs code or carries its own content: as a link or source anywhere,
+# and in a data file also as a value of its own (`url: "javascript:…"`, `- data:…`). One scan;
+# only the advice differs, by what the editor was writing.
+_LINKED_SCHEME = (
     r"(?:\]\(\s*<?\s*|\]:\s*<?\s*|<\s*|\b(?:href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*[\"']?\s*)("
     + _BAD_SCHEME
-    + ")",
-    re.I,
+    + ")"
 )
-# In a data file: a value that is itself such an address (`url: "javascript:…"`, `- data:…`).
-_YAML_SCHEME_VALUE = re.compile(r"(?:(?<=:)|(?<=-))[ \t]+[\"']?\s*(" + _BAD_SCHEME + ")", re.I)
+_SCHEME = {
+    True: re.compile(_LINKED_SCHEME, re.I),
+    False: re.compile(_LINKED_SCHEME + r"|(?:(?<=:)|(?<=-))[ \t]+[\"']?\s*(" + _BAD_SCHEME + ")", re.I),
+}
+_SCHEME_ADVICE = {
+    True: "Links must be https:// addresses, pages of this site, or tel:/sms:/mailto: contacts",
+    False: "Web addresses must start with https://; contacts are written as numbers or email addresses",
+}
 # A style attribute (HTML or attribute list) that loads something or runs an expression.
 _STYLE_LOAD = re.compile(r"\bstyle\s*=\s*[\"'][^\"']*?(url\s*\(|@import|expression\s*\(|image-set\s*\()", re.I)
 # Images and media whose source is given as an address with a host (https://…, //…).
@@ -94,19 +101,9 @@ def check_text(text: str, shown_as: str, *, site_host: str = "", markdown: bool 
             f"an event attribute {m.group(1).lower()}=, which would run script. Remove it: "
             "behaviour belongs in the site's own scripts, not in content",
         )
-    for m in _SCHEME_URL.finditer(scan):
-        scheme = m.group(1).split(":")[0].strip().lower()
-        add(
-            m.start(1),
-            f"a {scheme}: address. Links must be https:// addresses, pages of this site, or tel:/sms:/mailto: contacts",
-        )
-    if not markdown:
-        for m in _YAML_SCHEME_VALUE.finditer(scan):
-            add(
-                m.start(1),
-                f"a {m.group(1).split(':')[0].strip().lower()}: address as a value. Web addresses "
-                "must start with https://; contacts are written as numbers or email addresses",
-            )
+    for m in _SCHEME[markdown].finditer(scan):
+        scheme = m.group(m.lastindex).split(":")[0].strip().lower()
+        add(m.start(m.lastindex), f"a {scheme}: address. {_SCHEME_ADVICE[markdown]}")
     for m in _STYLE_LOAD.finditer(scan):
         add(
             m.start(),

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tiw import LANGS
+from tiw.core.collation import load_exceptions
 from tiw.core.errors import DataError, rel
 from tiw.core.paths import DATA_DIR
 from tiw.core.schema import validate_file
@@ -114,6 +115,7 @@ def load_site_data() -> SiteData:
             _check_ui(loaded[stem], path, lines)
         if stem == "which_level":
             check_which_level(loaded[stem], path, lines)
+    load_exceptions()  # data/welsh_collation.yml, checked with the rest before any page renders
     site = SiteData(
         levels=sorted(loaded["levels"]["levels"], key=lambda lv: lv["order"]),
         principles=sorted(loaded["principles"]["principles"], key=lambda p: p["order"]),

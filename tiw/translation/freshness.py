@@ -26,6 +26,7 @@ from pathlib import Path
 from tiw import ROOT
 from tiw.build.git import Git
 from tiw.core.frontmatter import match_front_matter
+from tiw.translation.fences import code_lines
 
 STAMP_KEY = "default_lang_commit"
 SOURCE_LANG = "en"
@@ -254,11 +255,9 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     lines = text.split("\n")
     start, block = None, []
-    in_fence = False
+    code = code_lines(lines)
     for n, line in enumerate(lines, 1):
-        if re.match(r"^\s*(```|~~~)", line):
-            in_fence = not in_fence
-        blank = not line.strip() and not in_fence
+        blank = not line.strip() and not code[n - 1]
         if blank:
             if block:
                 out.append((start, "\n".join(block)))

@@ -31,11 +31,11 @@ from markdown.extensions.toc import slugify, unique
 from tiw import ROOT
 from tiw.build.macro_registry import macro_specs
 from tiw.core.frontmatter import match_front_matter
+from tiw.translation.fences import code_lines
 
 # Macro parameters whose value is text for the reader, so it is translated, not copied.
 TRANSLATABLE_PARAMS = {"alt", "label", "title", "caption", "text", "summary", "description", "name"}
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _ATTR_ID = re.compile(r"[ \t]*\{:?[^}]*?#([\w:.-]+)[^}]*\}[ \t]*$")
 _ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)[ \t]+([\w-]+)")
@@ -142,7 +142,7 @@ def parse(text: str, path: str = "") -> Structure:
     s = Structure(path, front if isinstance(front, dict) else {})
     seen_slugs: set[str] = set()
     lines = text.split("\n")
-    fence: str | None = None
+    code = code_lines(lines)
     list_block: dict | None = None
     i = 0
 
@@ -163,14 +163,7 @@ def parse(text: str, path: str = "") -> Structure:
     while i < len(lines):
         raw = lines[i]
         lineno = i + 1 + offset
-        fm = _FENCE.match(raw)
-        if fence:
-            if fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence):
-                fence = None
-            i += 1
-            continue
-        if fm:
-            fence = fm.group(1)
+        if code[i]:  # fenced code: shown as typed, no structure to compare
             close_list()
             i += 1
             continue

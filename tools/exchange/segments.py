@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tiw.translation.fences import FENCE, code_lines
 from tiw.translation.freshness import STAMP_KEY, paragraphs
 from tiw.translation.parity import _must_match
 
@@ -22,14 +23,13 @@ from .yamltext import Scalar, encode, scalars
 NOT_TEXT = {STAMP_KEY, "page_scripts", "hide", "template", "search", "languages", "date", "status"}
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6}[ \t]+)")
 _ADMONITION = re.compile(r'^(\s*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*)(?:([ \t]+")(.*)(")[ \t]*)?$')
 _LIST_ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)")
 _QUOTE = re.compile(r"^((?:\s*>[ \t]?)+)")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_STARTS_BLOCK = (_HEADING, _LIST_ITEM, _QUOTE, _FENCE, _REF_DEF)
+_STARTS_BLOCK = (_HEADING, _LIST_ITEM, _QUOTE, FENCE, _REF_DEF)
 
 
 @dataclass
@@ -130,18 +130,11 @@ def segment_page(text: str) -> list[Segment]:
         if raw and has_words(raw):
             body.append(Segment("", kind, raw, start, end, i + 1, block_of.get(i, -1), indent))
 
-    fence = None
+    code = [False] * first + code_lines(lines[first:])
     i = first
     while i < len(lines):
         line = lines[i]
-        fm = _FENCE.match(line)
-        if fence:
-            if fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence):
-                fence = None
-            i += 1
-            continue
-        if fm:
-            fence = fm.group(1)
+        if code[i]:  # fenced code is not translated
             i += 1
             continue
         if not line.strip() or _REF_DEF.match(line):
