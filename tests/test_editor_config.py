@@ -125,3 +125,30 @@ def test_files_the_editor_rewrites_keep_their_notes_in_fields_not_comments():
     assert not found, "write these in source_note instead:\n" + "\n".join(found)
     assert "source_note" in schema_properties("resource.schema.yaml")
     assert "services.source_note" in schema_properties("services.schema.yaml")
+
+
+def test_the_production_backend_block_comes_from_the_hosts_settings(monkeypatch):
+    """README.md, "What a host must set for production": the GitHub backend cannot be tried here,
+    but the block the build writes into editor.json can."""
+    from mkdocs.exceptions import PluginError
+
+    from hooks import editor as hook
+
+    for name in ("TIW_EDITOR_REPO", "TIW_EDITOR_BRANCH", "TIW_EDITOR_API_ROOT", "TIW_EDITOR_AUTH_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert hook._production() is None, "not connected without a repository"
+    monkeypatch.setenv("TIW_EDITOR_REPO", "example-org/trauma-informed-wales")
+    monkeypatch.setenv("TIW_EDITOR_AUTH_URL", "https://auth.example.org")
+    assert hook._production() == {
+        "repo": "example-org/trauma-informed-wales",
+        "branch": "main",
+        "api_root": "/github-api",
+        "base_url": "https://auth.example.org",
+    }
+    assert editor_config("en")["publish_mode"] == "editorial_workflow", "every save is a pull request"
+    monkeypatch.setenv("TIW_EDITOR_AUTH_URL", "http://auth.example.org")
+    with pytest.raises(PluginError, match="https://"):
+        hook._production()
+    monkeypatch.setenv("TIW_EDITOR_REPO", "not a repository")
+    with pytest.raises(PluginError, match="owner/name"):
+        hook._production()
