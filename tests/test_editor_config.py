@@ -103,3 +103,52 @@ def test_every_editor_string_is_in_both_languages():
     for where, text in found:
         assert all(isinstance(text[lang], str) and text[lang].strip() for lang in LANGS), where
         assert text["en"] != text["cy"] or text["en"] in ("Markdown",), where
+
+
+def test_files_the_editor_rewrites_keep_their_notes_in_fields_not_comments():
+    """Decap rewrites a YAML file without its comments: a source or a reason written as a comment in
+    resources/*.yml or data/services.yml would be lost at the first save, so it goes in source_note
+    (both schemas) or in the schema's descriptions. Only services.yml's two-line pointer is allowed."""
+    import re
+
+    from tiw import ROOT
+
+    quoted = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+    files = [*sorted((ROOT / "resources").glob("*.yml")), ROOT / "data" / "services.yml"]
+    found = []
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        start = 2 if path.name == "services.yml" and all(x.startswith("# ") for x in lines[:2]) else 0
+        for n, line in enumerate(lines[start:], start + 1):
+            if re.search(r"(^|\s)#", quoted.sub("", line)):
+                found.append(f"{path.relative_to(ROOT)}, line {n}: {line.strip()}")
+    assert not found, "write these in source_note instead:\n" + "\n".join(found)
+    assert "source_note" in schema_properties("resource.schema.yaml")
+    assert "services.source_note" in schema_properties("services.schema.yaml")
+
+
+def test_the_production_backend_block_comes_from_the_hosts_settings(monkeypatch):
+    """README.md, "What a host must set for production": the GitHub backend cannot be tried here,
+    but the block the build writes into editor.json can."""
+    from mkdocs.exceptions import PluginError
+
+    from hooks import editor as hook
+
+    for name in ("TIW_EDITOR_REPO", "TIW_EDITOR_BRANCH", "TIW_EDITOR_API_ROOT", "TIW_EDITOR_AUTH_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert hook._production() is None, "not connected without a repository"
+    monkeypatch.setenv("TIW_EDITOR_REPO", "example-org/trauma-informed-wales")
+    monkeypatch.setenv("TIW_EDITOR_AUTH_URL", "https://auth.example.org")
+    assert hook._production() == {
+        "repo": "example-org/trauma-informed-wales",
+        "branch": "main",
+        "api_root": "/github-api",
+        "base_url": "https://auth.example.org",
+    }
+    assert editor_config("en")["publish_mode"] == "editorial_workflow", "every save is a pull request"
+    monkeypatch.setenv("TIW_EDITOR_AUTH_URL", "http://auth.example.org")
+    with pytest.raises(PluginError, match="https://"):
+        hook._production()
+    monkeypatch.setenv("TIW_EDITOR_REPO", "not a repository")
+    with pytest.raises(PluginError, match="owner/name"):
+        hook._production()

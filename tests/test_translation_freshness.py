@@ -252,6 +252,71 @@ def test_english_edit_translated_at_once_and_committed_together_is_up_to_date(re
     assert "OUTDATED" in line and "2 English lines changed" in line, line
 
 
+# A news post as the browser editor writes it (tiw_editor/, Decap CMS): both languages, no stamp.
+POST = "news/posts/2026-12-02-editor-post.md"
+POST_EN = "---\ntitle: Editor post\ndate: 2026-12-02\nsummary: A post.\n---\n\n# Editor post\n\nWritten in the editor.\n"
+POST_CY = "---\ntitle: Neges y golygydd\ndate: 2026-12-02\nsummary: Neges.\n---\n\n# Neges y golygydd\n\nWedi'i hysgrifennu.\n"
+
+
+def post_state(repo: Path, capsys) -> str:
+    return line_of(tool(repo, "status", capsys=capsys)[1], POST)
+
+
+def test_a_page_pair_created_in_one_commit_needs_no_stamp_until_the_english_changes_alone(repo, capsys):
+    tool(repo, "stamp", "--all", capsys=capsys)
+    commit(repo, "stamp")
+    write(repo, f"docs/en/{POST}", POST_EN)
+    write(repo, f"docs/cy/{POST}", POST_CY)
+    assert post_state(repo, capsys).split()[:3] == ["up", "to", "date"], "a new pair, not committed yet"
+    created = commit(repo, "a news post in both languages (one editor save)")
+    code, out = tool(repo, "status", "--strict", capsys=capsys)
+    assert code == 0, out
+    assert f"written with the English in {created[:12]}" in line_of(out, POST)
+    assert fr.read_stamp((repo / f"docs/cy/{POST}").read_text()) is None, "no stamp was written"
+
+    # Saved again in both languages, and a Welsh-only correction: still up to date.
+    write(repo, f"docs/en/{POST}", POST_EN + "\nA second paragraph.\n")
+    write(repo, f"docs/cy/{POST}", POST_CY + "\nAil baragraff.\n")
+    assert "commit them together" in post_state(repo, capsys)
+    commit(repo, "both languages edited together")
+    write(repo, f"docs/cy/{POST}", POST_CY.replace("hysgrifennu", "hysgrifennu'n dda") + "\nAil baragraff.\n")
+    commit(repo, "a Welsh correction")
+    code, out = tool(repo, "status", "--strict", capsys=capsys)
+    assert code == 0, out
+
+    # The English alone, uncommitted then committed: outdated (reported, not failing CI).
+    write(repo, f"docs/en/{POST}", (repo / f"docs/en/{POST}").read_text() + "\nA later English line.\n")
+    line = post_state(repo, capsys)
+    assert "OUTDATED" in line and "2 not committed yet" in line, line
+    commit(repo, "a later English change")
+    line = post_state(repo, capsys)
+    assert "OUTDATED" in line and "2 English lines changed without the Welsh" in line, line
+    assert tool(repo, "status", "--mode", "ci", capsys=capsys)[0] == 0
+    code, out = tool(repo, "diff", POST, capsys=capsys)
+    assert code == 0 and "A later English line." in out and "A second paragraph." not in out, out
+
+    # A later save of both languages does not make up for the English change it did not see.
+    write(repo, f"docs/en/{POST}", (repo / f"docs/en/{POST}").read_text() + "\nMore.\n")
+    write(repo, f"docs/cy/{POST}", (repo / f"docs/cy/{POST}").read_text() + "\nMwy.\n")
+    commit(repo, "both again")
+    assert "OUTDATED" in post_state(repo, capsys)
+    # ...a translator's stamp does.
+    assert tool(repo, "stamp", POST, capsys=capsys)[0] == 0
+    commit(repo, "stamp the post")
+    assert post_state(repo, capsys).split()[:3] == ["up", "to", "date"]
+
+
+def test_a_welsh_page_added_after_its_english_one_still_needs_a_stamp(repo, capsys):
+    write(repo, f"docs/en/{POST}", POST_EN)
+    commit(repo, "the English post")
+    write(repo, f"docs/cy/{POST}", POST_CY)
+    assert "UNSTAMPED" in post_state(repo, capsys), "uncommitted"
+    commit(repo, "its Welsh, later")
+    assert "UNSTAMPED" in post_state(repo, capsys)
+    code, out = tool(repo, "status", "--mode", "ci", capsys=capsys)
+    assert code == 1 and f"make translation-stamp PAGE={POST}" in out
+
+
 def test_diff_shows_the_changed_paragraphs_and_the_welsh_to_revise(repo, capsys):
     tool(repo, "stamp", "--all", capsys=capsys)
     commit(repo, "stamp")

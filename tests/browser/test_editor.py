@@ -231,3 +231,62 @@ def test_the_editor_is_not_part_of_the_public_site():
             continue
         text = path.read_text(encoding="utf-8")
         assert "decap" not in text.lower() and "admin/" not in text, rel
+
+
+# Reflow (WCAG 1.4.10): at these widths the page scrolls down only. Decap's desktop layout (a
+# toolbar and two panes at least 800 px wide) is restacked by tiw_editor/static/admin.css.
+PHONE_WIDTHS = (320, 375)
+EDITOR_ROUTES = ("/collections/news", "/collections/news/new", "/collections/resources/new", "/collections/help/entries/services")
+# What sticks out past the right edge, also inside Decap's own scrolling panes (which the page's
+# scrollWidth does not see); icons are drawn inside their buttons.
+WIDER_THAN_THE_SCREEN = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll("body *")) {
+    if (el.closest("svg")) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > innerWidth + 1) out.push(String(el.className || el.tagName).slice(0, 60) + " ends at " + Math.round(r.right));
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, innerWidth, wide: out.slice(0, 5)};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_editor_reflows_at_phone_widths_with_keyboard_focus_and_axe(editor, lang):
+    from tests.browser.conftest import AXE_JS, WCAG22_AA
+
+    page = editor.open("/collections/news", lang)
+    for width in PHONE_WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        for route in EDITOR_ROUTES:
+            page.evaluate("route => { location.hash = route; }", route)
+            page.wait_for_selector('[class*="ControlPaneContainer"], [class*="CollectionMain"], main', timeout=20000)
+            page.wait_for_timeout(1000)
+            found = page.evaluate(WIDER_THAN_THE_SCREEN)
+            assert found["scrollWidth"] <= width, f"{lang} {width} px {route}: the page scrolls sideways: {found}"
+            assert not found["wide"], f"{lang} {width} px {route}: wider than the screen: {found['wide']}"
+    # At 375 px: axe on the collection list and the entry editor, and Tab reaches visible controls.
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    for route in ("/collections/news", "/collections/news/new"):
+        page.evaluate("route => { location.hash = route; }", route)
+        page.wait_for_timeout(1500)
+        violations = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+            ".then(r => r.violations.map(v => v.id + ': ' + v.nodes[0].html.slice(0, 120)))",
+            WCAG22_AA,
+        )
+        assert not violations, f"{lang} 375 px {route}: {violations}"
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    reached = 0
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(
+            """() => { const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+                return {tag: e.tagName, outline: s.outlineStyle, width: parseFloat(s.outlineWidth), left: r.left, right: r.right}; }"""
+        )
+        if focus["tag"] == "BODY":
+            continue
+        assert focus["outline"] != "none" and focus["width"] >= 2, f"{lang}: no visible focus on {focus}"
+        assert focus["left"] >= 0 and focus["right"] <= 375 + 1, f"{lang}: focus off the screen: {focus}"
+        reached += 1
+    assert reached >= 8, f"{lang}: Tab reached only {reached} controls"

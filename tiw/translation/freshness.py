@@ -9,7 +9,16 @@ A page is *outdated* when its English source differs from the English page at th
 was changed in commits after the stamp, or it has uncommitted changes. One refinement: when the
 commit that wrote the stamp into the Welsh page also changed the English page (a new page pair,
 or an English edit translated at once and committed together), the English as committed there
-is the baseline; so is the working tree while both are still uncommitted. Everything is computed
+is the baseline; so is the working tree while both are still uncommitted.
+
+A Welsh page with no stamp that was created in the same commit as its English page (a news post
+saved in both languages from the browser editor, or a page pair committed together) needs no
+stamp: the commit that created both is its baseline, and it stays up to date for as long as every
+later commit that changes the English page also changes the Welsh one. The first commit that
+changes the English alone makes it outdated until a translator stamps it (`Freshness.paired`).
+A Welsh page added after its English page, in another commit, still needs its stamp.
+
+Everything is computed
 from git; the few git calls are cached per `Freshness` object (one per build or per command), so
 a build asks git about each distinct stamp once, not once per page.
 
@@ -168,7 +177,7 @@ class Freshness:
         text = welsh_text if welsh_text is not None else cy_file.read_text(encoding="utf-8")
         stamp = read_stamp(text)
         if not stamp:
-            return PageState(page, UNSTAMPED, detail=f"no {STAMP_KEY} in the front matter")
+            return self._unstamped(page)
         if not self.available:
             return PageState(page, UNKNOWN, stamp, detail=self.git.reason)
         state, sha, detail = self._resolve_stamp(stamp)
@@ -214,6 +223,77 @@ class Freshness:
             committed,
             uncommitted,
             detail=f"{net} English line{'s' * (net != 1)} changed ({'; '.join(parts)})",
+            baseline=baseline,
+        )
+
+    def paired(self, page: str) -> tuple[str | None, bool]:
+        """For a Welsh page without a stamp: (the last commit at which its English and Welsh pages
+        were changed together, whether an English-only commit came after it), or (None, False)
+        when the first commit of either page did not add both."""
+        prefix = self.git.prefix()
+        en_path, cy_path = f"docs/{SOURCE_LANG}/{page}", f"docs/{TARGET_LANG}/{page}"
+        # Oldest first; merge commits list no files and are skipped (their branch's commits are listed).
+        code, out = self.git.run(
+            "log", "--reverse", "--no-renames", "--format=%x00%H", "--name-only", "HEAD", "--", en_path, cy_path
+        )
+        if code != 0:
+            return None, False
+        baseline = None
+        for block in out.split("\0")[1:]:
+            sha, *lines = block.strip("\n").split("\n")
+            names = {n.removeprefix(prefix) for n in lines if n}
+            if not names & {en_path, cy_path}:
+                continue
+            if baseline is None:
+                if names >= {en_path, cy_path}:
+                    baseline = sha  # created together
+                    continue
+                return None, False  # one page came first: the Welsh needs a stamp
+            if en_path in names and cy_path not in names:
+                return baseline, True  # the English changed alone
+            if en_path in names:
+                baseline = sha  # changed together: the Welsh kept in step
+        return baseline, False
+
+    def _unstamped(self, page: str) -> PageState:
+        """A Welsh page without a stamp: up to date when it was written with its English (see the
+        module's docstring), otherwise unstamped."""
+        unstamped = PageState(page, UNSTAMPED, detail=f"no {STAMP_KEY} in the front matter")
+        if not self.available:
+            return unstamped
+        en_path, cy_path = f"docs/{SOURCE_LANG}/{page}", f"docs/{TARGET_LANG}/{page}"
+        head = self.git.files_at("HEAD")
+        if en_path not in head and cy_path not in head:
+            return PageState(
+                page, UP_TO_DATE, detail="new page pair, not committed yet: commit the English and Welsh pages together"
+            )
+        baseline, english_alone = self.paired(page)
+        if baseline is None:
+            return unstamped
+        pending = self.git.numstat("HEAD")
+        if not english_alone and pending.get(en_path) and pending.get(cy_path):
+            return PageState(
+                page,
+                UP_TO_DATE,
+                detail="the English and Welsh changes are not committed yet: commit them together",
+                baseline=baseline,
+            )
+        net = self.git.numstat(baseline).get(en_path, 0)
+        if net == 0:
+            return PageState(
+                page, UP_TO_DATE, detail=f"no stamp needed: written with the English in {baseline[:12]}", baseline=baseline
+            )
+        committed = self.git.numstat(baseline, "HEAD").get(en_path, 0)
+        uncommitted = pending.get(en_path, 0)
+        parts = [f"{committed} in commits since {baseline[:12]}"] if committed else []
+        parts += [f"{uncommitted} not committed yet"] if uncommitted else []
+        return PageState(
+            page,
+            OUTDATED,
+            None,
+            committed,
+            uncommitted,
+            detail=f"{net} English line{'s' * (net != 1)} changed without the Welsh ({'; '.join(parts)})",
             baseline=baseline,
         )
 
