@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -22,6 +22,7 @@ class MemoryReport:
     data: int = 0  # aligned data fields
     unaligned: int = 0  # English segments left out (no Welsh counterpart)
     untranslated_data: int = 0
+    omegat_left_out: list[str] = field(default_factory=list)  # omegat=True: pairs OmegaT could not apply
 
     @property
     def aligned(self) -> int:
@@ -98,11 +99,10 @@ def translation_memory(root: Path, omegat: bool = False) -> tuple[bytes, MemoryR
     store.document.getroot().find("header").set("segtype", "paragraph")
     report = MemoryReport()
 
+    pairs: list[tuple[str, str, str]] = []
+
     def add(en: str, cy: str, context: str) -> None:
-        sides = _coded(en, cy, omegat)
-        store.addtranslation(en, "en", cy, "cy")  # then _put_codes writes each <seg> from its tokens
-        store.units[-1].setcontext(context)
-        _put_codes(store.units[-1].xmlelement, sides)
+        pairs.append((en, cy, context))
 
     for page in all_pages(root):
         _, cy, alignment = align_page(root, page)
@@ -118,7 +118,40 @@ def translation_memory(root: Path, omegat: bool = False) -> tuple[bytes, MemoryR
                 continue
             add(fld.en, fld.cy.text, f"{rel}#{fld.id}")
             report.data += 1
+    coded = [(_coded(en, cy, omegat), en, cy, context) for en, cy, context in pairs]
+    if omegat:  # what OmegaT's memory cannot apply as it stands is left to the translator
+        welsh: dict[str, set[str]] = {}
+        for sides, _, cy, _ in coded:
+            welsh.setdefault(_shown(sides[0]), set()).add(_shown(sides[1]))
+        kept = []
+        for sides, en, cy, context in coded:
+            if _omegat_can_apply(sides) and len(welsh[_shown(sides[0])]) == 1:
+                kept.append((sides, en, cy, context))
+            else:
+                report.omegat_left_out.append(context)
+        coded = kept
+    for sides, en, cy, context in coded:
+        store.addtranslation(en, "en", cy, "cy")  # then _put_codes writes each <seg> from its tokens
+        store.units[-1].setcontext(context)
+        _put_codes(store.units[-1].xmlelement, sides)
     return bytes(store), report
+
+
+def _shown(side) -> str:
+    return "".join(f"\x00{i}\x00" if i else s for (_, s), i in zip(*side))
+
+
+def _omegat_can_apply(sides) -> bool:
+    """OmegaT gives a memory's Welsh only the tags of the segment's English, and keeps the tags at
+    either end out of the segment: a pair whose Welsh has a tag of its own (a Welsh link target,
+    a `lang` span), or whose English still opens or closes with a tag after _coded, cannot come
+    back from OmegaT's memory as it is; nor can two Welsh renderings of one English (OmegaT's
+    memory keeps one translation a source)."""
+    (src, s_ids), (tgt, t_ids) = sides
+    if any(i and i.startswith("w") for i in t_ids):
+        return False
+    ends = [src[0], src[-1], tgt[0], tgt[-1]] if src and tgt else []
+    return not any(kind == "code" for kind, _ in ends)
 
 
 DEPRECATED = "deprecatedTerm-admn-sts"

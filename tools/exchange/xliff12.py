@@ -13,6 +13,8 @@ equal to its English for "not translated", unless the repository's Welsh is that
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from translate.storage import xliff
 
@@ -24,6 +26,9 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 SOURCE_COPY_TOOL = "tiw-source-copy"  # <file tool-id>: the targets began as copies of the English
 # XLIFF 2.0 segment state (and our subState) → XLIFF 1.2 target state
 STATE_12 = {"translated": "translated", "reviewed": "signed-off", "final": "final", "initial": "needs-translation"}
+
+
+_OMEGAT_TAG = re.compile(r"</?[a-z]\d+/?>")  # OmegaT's tag shortcuts: <x0/>, <b1>, </b1>
 
 
 def _q(tag: str) -> str:
@@ -139,6 +144,11 @@ def read(raw: bytes) -> Package:
         t_ids: list[str] = []
         source = _text_of(src_el, data, [], s_ids, False) if src_el is not None else ""
         target = _text_of(tgt_el, data, problems, t_ids, True) if tgt_el is not None else None
+        if copied and target is not None and _OMEGAT_TAG.search(target.replace(source, "")):
+            problems.append(
+                "the Welsh has a tag written as text (such as <s0/>): OmegaT writes a tag of the memory "
+                "that the English does not have that way; use only the segment's own tags"
+            )
         state = tgt_el.get("state") if tgt_el is not None else None
         if copied:  # OmegaT leaves the state as exported: what it wrote is the translation
             state = "translated" if target is not None else None
