@@ -110,7 +110,7 @@ translation-spelling: $(VENV)/.test-installed build
 # the site's translation memory (TMX) and termbase (TBX, CSV), written under translation/exchange/.
 .PHONY: translation-export translation-import translation-memory termbase
 translation-export: $(VENV)/.site-installed
-	$(PY) -m tools.exchange export $(filter-out all,$(PAGES)) $(if $(filter-out 0,$(OUTDATED)),--outdated) $(if $(filter all,$(PAGES)),--all)
+	$(PY) -m tools.exchange export $(filter-out all,$(PAGES)) $(if $(filter-out 0,$(OUTDATED)),--outdated) $(if $(filter all,$(PAGES)),--all) $(if $(XLIFF),--xliff $(XLIFF)) $(if $(filter-out 0,$(OMEGAT)),--omegat)
 
 translation-import: $(VENV)/.site-installed
 	@test -n "$(FILE)" || { echo "Usage: make translation-import FILE=translation/exchange/pages/framework/aims.xlf (several: FILE=\"a.xlf b.xlf\")"; exit 2; }
@@ -121,6 +121,13 @@ translation-memory: $(VENV)/.site-installed
 
 termbase: $(VENV)/.site-installed
 	$(PY) -m tools.exchange termbase
+
+# A real CAT tool: OmegaT round trip (tests/cat_tool/check_omegat.py). Not in `make test`: it
+# needs Debian's omegat (97 packages, ~140 MB), which system-packages.txt leaves out on purpose.
+.PHONY: cat-tool-check
+cat-tool-check: $(VENV)/.test-installed
+	@command -v omegat >/dev/null || { echo "cat-tool-check needs OmegaT: apt-get install omegat"; exit 2; }
+	$(PY) -m pytest tests/cat_tool/check_omegat.py -q -p no:xdist
 
 # Pages whose `review_by` date (front matter) has passed; DAYS=30 also lists those due soon.
 review-due: $(VENV)/.site-installed

@@ -314,3 +314,58 @@ def test_notes_carry_location_commit_and_the_termbase_entries_of_the_words(repo,
     # terms inside placeholders (macro arguments, link paths) are not the reader's words
     _, unit = target_of(tmp_path / "pages/for-you/which-level.xlf", "b12")
     assert "termbase" not in {n.get("category") for n in unit.iter(NS + "note")}
+
+
+# ------------------------------------------------------------------------------ XLIFF 1.2 and the TMX codes
+
+NS12 = "{urn:oasis:names:tc:xliff:document:1.2}"
+
+
+def test_a_memory_segment_with_a_macro_call_carries_it_as_a_tmx_placeholder(repo, capsys, tmp_path):
+    run(repo, capsys, "memory", "--out", str(tmp_path))
+    doc = etree.parse(str(tmp_path / "tiw-en-cy.tmx"))
+    tu = next(t for t in doc.iter("tu") if t.findtext("prop") == "docs/en/for-you/which-level.md#b12")
+    en, cy = (tuv.find("seg") for tuv in tu.findall("tuv"))
+    macro = '{{ level_name("trauma-aware") }}'
+    assert macro not in (en.text or "") and macro not in (cy.text or "")
+    assert [(p.get("x"), p.text) for p in en.iter("ph")][:3] == [
+        ("1", "["),
+        ("2", macro),
+        ("3", "](../framework/levels/trauma-aware.md)"),
+    ]
+    # the Welsh's codes carry the numbers of the English ones they repeat, as in the XLIFF
+    assert [(p.get("x"), p.text) for p in cy.iter("ph")] == [(p.get("x"), p.text) for p in en.iter("ph")]
+
+
+def test_xliff_1_2_packages_round_trip_and_refuse_an_altered_tag(repo, capsys, tmp_path):
+    out = tmp_path / "out"
+    code, text = run(
+        repo, capsys, "export", "for-you/which-level.md", "index.md", "data/glossary.yml", "--xliff", "1.2", "--out", str(out)
+    )
+    assert code == 0 and "as XLIFF 1.2" in text, text
+    files = sorted(out.rglob("*.xlf"))
+    assert all(etree.parse(str(f)).getroot().get("version") == "1.2" for f in files)
+    code, text = run(repo, capsys, "import", *map(str, files))
+    assert code == 0, text
+    assert git(repo, "status", "--porcelain") == ""
+    package = out / "pages/for-you/which-level.xlf"
+    tree = etree.parse(str(package))
+    unit = next(u for u in tree.iter(NS12 + "trans-unit") if u.get("id") == "b12")
+    ph = unit.find(f"{NS12}target/{NS12}ph[@id='2']")
+    ph.text = ph.text.replace("{{", "{")
+    tree.write(str(package), xml_declaration=True, encoding="UTF-8")
+    refused(repo, capsys, package, "segment b12", "placeholder data 'd2' was altered")
+
+
+def test_an_omegat_segment_left_untranslated_is_refused(repo, capsys, tmp_path):
+    """OmegaT writes the English for a segment it has no Welsh for: that is not a translation."""
+    code, text = run(repo, capsys, "export", "framework/aims.md", "--omegat", "--out", str(tmp_path))
+    assert code == 0, text
+    package = tmp_path / "omegat/source/pages/framework/aims.xlf"  # as OmegaT writes it when nothing is translated
+    refused(repo, capsys, package, "docs/cy/framework/aims.md: segment b2", "is not translated")
+    tree = etree.parse(str(package))
+    for unit in tree.iter(NS12 + "trans-unit"):
+        target = unit.find(NS12 + "target")
+        target.text = "<x0/>" + (target.text or "")
+    tree.write(str(package), xml_declaration=True, encoding="UTF-8")
+    refused(repo, capsys, package, "a tag written as text")

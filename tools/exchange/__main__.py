@@ -1,12 +1,13 @@
 """Command line of the translators' exchange (the Makefile wraps it; TRANSLATING.md explains it).
 
-    python -m tools.exchange export [PAGE…|DATA.yml…] [--outdated] [--all] [--out DIR]
+    python -m tools.exchange export [PAGE…|DATA.yml…] [--outdated] [--all] [--xliff 1.2 | --omegat] [--out DIR]
     python -m tools.exchange import FILE.xlf…
     python -m tools.exchange memory [--out DIR]
     python -m tools.exchange termbase [--out DIR]
 
 With no PAGE and no --all, export writes the pages that need work (missing, outdated, unstamped);
---outdated only the outdated ones; --all every page and every data file.
+--outdated only the outdated ones; --all every page and every data file. --xliff 1.2 writes XLIFF
+1.2 instead of 2.0; --omegat an OmegaT project folder (tools/exchange/omegat.py).
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from tiw import ROOT
 from tiw.translation import freshness as fr
 
 from . import export as ex
-from . import importer, memory
-from .xliff import write
+from . import importer, memory, omegat, xliff12
+from .xliff import write as write_20
 
 
 def _out(text: str = "") -> None:
@@ -65,20 +66,37 @@ def cmd_export(args) -> int:
         _out("Nothing to export: every Welsh page is up to date. Name pages or data files (PAGES=…), or use --all.")
         return 0
     commit = f.git.head() if f.available else ""
+    made = []  # (path under the package folder, Package, what to say)
     for page in pages:
         e = ex.page_package(root, page, f)
-        target = ex.package_path(e.package.original, out)
-        _write(target, write(e.package))
         review = sum(1 for u in e.package.units if u.sub_state)
         todo = sum(1 for u in e.package.units if u.target is None)
-        _out(f"  {_show(target)}  {len(e.package.units)} segments ({e.state.state}; {review} to review, {todo} to translate)")
+        said = f"{len(e.package.units)} segments ({e.state.state}; {review} to review, {todo} to translate)"
+        made.append((ex.package_path(e.package.original, Path()), e.package, said))
     for path in data:
         pkg = ex.data_package(root, path, commit)
-        target = ex.package_path(pkg.original, out)
+        made.append((ex.package_path(pkg.original, Path()), pkg, f"{len(pkg.units)} fields"))
+    if args.omegat:
+        project = out / "omegat"
+        files, report = omegat.project_files(root, [(rel, pkg) for rel, pkg, _ in made])
+        for rel, content in files.items():
+            _write(project / rel, content)
+        for rel, _, said in made:
+            _out(f"  {_show(project / 'source' / rel)}  {said}")
+        _out(
+            f"Wrote the OmegaT project {_show(project)}: {len(made)} XLIFF 1.2 file(s) in source/, the site's memory "
+            f"({report.aligned} segments) in tm/auto/, the termbase in glossary/. In OmegaT set Options → Preferences "
+            "→ TM Matches: 'Show level 2 tags' and 'Use XML-compliant tags' (TRANSLATING.md), open the project, "
+            f"translate, create the translated files, then: make translation-import FILE={_show(project / 'target')}/…"
+        )
+        return 0
+    write = xliff12.write if args.xliff == "1.2" else write_20
+    for rel, pkg, said in made:
+        target = out / rel
         _write(target, write(pkg))
-        _out(f"  {_show(target)}  {len(pkg.units)} fields")
+        _out(f"  {_show(target)}  {said}")
     _out(
-        f"Exported {len(pages)} page(s) and {len(data)} data file(s) as XLIFF 2.0. Translate them in your CAT "
+        f"Exported {len(pages)} page(s) and {len(data)} data file(s) as XLIFF {args.xliff}. Translate them in your CAT "
         "tool, then: make translation-import FILE=…"
     )
     return 0
@@ -138,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("names", nargs="*", help="pages (framework/aims.md) or data files (data/glossary.yml)")
     p.add_argument("--outdated", action="store_true", help="only the outdated pages")
     p.add_argument("--all", action="store_true", help="every page and every data file")
+    p.add_argument("--xliff", choices=["2.0", "1.2"], default="2.0", help="XLIFF version (1.2 for older tools)")
+    p.add_argument("--omegat", action="store_true", help="an OmegaT project (XLIFF 1.2, memory, termbase)")
     p.add_argument("--out", default=None)
     p.set_defaults(func=cmd_export)
     p = sub.add_parser("import", help="write the Welsh of returned packages back")

@@ -81,6 +81,14 @@ def _check_units(name: str, got: list[ReadUnit], fresh_units, refuse) -> dict[st
             continue
         if u.target is None or u.target == "":
             continue
+        if u.source_copy and u.target == u.source and fu.target != u.target:
+            refuse(
+                uid,
+                "is not translated: its Welsh is still the copy of the English the package started with "
+                "(OmegaT writes the English for a segment left untranslated): translate it, then create "
+                "the translated files again",
+            )
+            continue
         for problem in u.problems:
             refuse(uid, problem)
         required = [i for i in s_ids if i and (fu.target is None or i in t_ids)]

@@ -156,6 +156,7 @@ class ReadUnit:
     target_codes: list[str]  # placeholder ids in the target, in order
     data: dict[str, str]
     problems: list[str]  # what is wrong with the target's markup
+    source_copy: bool = False  # the target began as a copy of the English (XLIFF 1.2 for OmegaT)
 
 
 def _text_of(el, data: dict[str, str], problems: list[str], ids: list[str]) -> str:
@@ -179,7 +180,11 @@ def _text_of(el, data: dict[str, str], problems: list[str], ids: list[str]) -> s
 
 
 def read(raw: bytes) -> Package:
-    """The package in an XLIFF 2.0 file (codes resolved back to Markdown)."""
+    """The package in an XLIFF 2.0 or 1.2 file (codes resolved back to Markdown)."""
+    from . import xliff12
+
+    if xliff12.is_xliff12(raw):
+        return xliff12.read(raw)
     try:
         store = xliff2.Xliff2File.parsestring(raw)
     except Exception as exc:  # lxml and translate-toolkit raise several kinds
