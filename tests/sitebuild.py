@@ -9,7 +9,21 @@ import sys
 from pathlib import Path
 
 # Everything the build reads: a change to any of it makes site/ out of date.
-SOURCES = ["docs", "data", "resources", "schemas", "overrides", "macros", "hooks", "tiw", "mkdocs.yml"]
+# (tiw_editor: the editor's configuration, strings and stylesheet; translation/wordlist-cy.txt: the
+# English names hooks/language_of_parts.py marks lang="en".)
+SOURCES = [
+    "docs",
+    "data",
+    "resources",
+    "schemas",
+    "overrides",
+    "macros",
+    "hooks",
+    "tiw",
+    "tiw_editor",
+    "translation/wordlist-cy.txt",
+    "mkdocs.yml",
+]
 # Written in the build's last step (hooks/findability.py, after both languages): a site without it
 # is an interrupted build.
 FINISHED = "sitemap.xml"
