@@ -362,3 +362,60 @@ def test_a_word_of_the_other_language_offers_the_search_there(tab, base_url, her
     found = tab.page.eval_on_selector_all(".md-search-result__list > li > a", "els => els.length")
     assert found > 0, f"following the offer for {word!r} found nothing on /{there}"
     assert tab.foreign_requests() == []
+
+
+@pytest.mark.parametrize("lang, width", [("en", 1280), ("cy", 375)])
+def test_a_typo_match_does_not_list_the_word_as_missing(tab, base_url, lang, width):
+    # the theme lists a query word as "Missing" unless a matched word starts with it; a word found
+    # one letter away is not missing (workers/tiw-search.js)
+    from tests.resourcepages import levels
+
+    prefix = "" if lang == "en" else "cy/"
+    word = max(re.findall(r"\w+", levels()["specialist"]["name"][lang]), key=len)
+    typo = _typo(word.lower())
+    _, paths = results_for(tab, base_url, prefix, typo, width)
+    assert paths, f"{typo!r} found nothing on /{prefix}"
+    missing = tab.page.eval_on_selector_all(".md-search-result__terms", "els => els.map(e => e.textContent.trim())")
+    assert missing == [], f"{typo!r} (for {word!r}) on /{prefix}: {missing[:3]}"
+
+
+def _in_neither() -> str:
+    """A made-up word that no word of either language starts with or is one letter away from."""
+    word = "qxzvkjw"
+    every = set().union(*_pages("en").values(), *_pages("cy").values())
+    near = [w for w in every if w.startswith(word) or _one_edit(w, word)]
+    assert not near, f"{word!r} is too near {near}: choose another made-up word"
+    return word
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+
+
+@pytest.mark.parametrize("here, there, width", [("", "cy/", 1280), ("cy/", "", 375)])
+def test_no_offer_when_the_other_language_has_no_match_either(tab, base_url, here, there, width):
+    word = _in_neither()
+    _, paths = results_for(tab, base_url, here, word, width)
+    assert paths == [], f"{word!r} on /{here} found {paths[:3]}"
+    # search-landing.js marks the query once it has looked in the other language's index
+    tab.page.wait_for_function(
+        f"document.documentElement.getAttribute('data-tiw-search-other-checked') === {word!r}", timeout=10000
+    )
+    assert f"/{there}search/search_index.json" in _index_requests(tab), "the other language's index was not consulted"
+    assert not tab.page.is_visible(".tiw-search-other a"), f"{word!r} is in neither language, but the offer is shown on /{here}"
+
+
+@pytest.mark.parametrize("here, there", [("", "cy/"), ("cy/", "")])
+def test_a_search_with_results_does_not_fetch_the_other_index(tab, base_url, here, there):
+    _, paths = results_for(tab, base_url, here, shared_word())
+    assert paths, f"{shared_word()!r} found nothing on /{here}"
+    tab.page.wait_for_timeout(300)
+    assert _index_requests(tab) == [f"/{here}search/search_index.json"], _index_requests(tab)
+    assert not tab.page.is_visible(".tiw-search-other a")

@@ -9,7 +9,10 @@
      Welsh rules first (lunr/min/lunr.cy.min.js, from data/welsh_search.yml), so "drawma",
      "nhrawma" and "thrawma" are all marked for "trawma".
    - When a search finds nothing, a link offers the same search in the other language (the text is
-     data-tiw-search-other on the search box, from data/ui.yml). */
+     data-tiw-search-other on the search box, from data/ui.yml), but only when the other
+     language's index (fetched then, not before) has a word that the search would match: one
+     that starts with a searched word, or is one letter away from it (five letters or more);
+     Welsh words compared folded, without Welsh stop words, as the Welsh search does. */
 (function () {
   "use strict";
 
@@ -54,6 +57,63 @@
     });
   }
 
+  /* The Welsh rules (lunr/min/lunr.cy.min.js defines self.tiwWelsh), loaded once when needed. */
+  var welshRules = null;
+  function loadWelsh() {
+    if (!welshRules) {
+      welshRules = new Promise(function (resolve, reject) {
+        if (self.tiwWelsh) return resolve(self.tiwWelsh);
+        var rules = document.createElement("script");
+        rules.src = script.src.replace(/search-landing\.js(?:[?#].*)?$/, "lunr/min/lunr.cy.min.js");
+        rules.addEventListener("load", function () { if (self.tiwWelsh) resolve(self.tiwWelsh); else reject(); });
+        rules.addEventListener("error", reject);
+        document.head.appendChild(rules);
+      });
+    }
+    return welshRules;
+  }
+
+  /* The other language's search keys, from its index: a page in the default language searches
+     {its search base}{hreflang}/, a Welsh page's search base is the Welsh root (hooks/search_index.py),
+     so the other language's root is the one above it. Fetched once, when an offer is first needed. */
+  var otherKeys = null;
+  function loadOtherKeys(other) {
+    if (otherKeys) return otherKeys;
+    var config = JSON.parse(document.getElementById("__config").textContent);
+    var base = new URL(config.base.replace(/\/?$/, "/"), location.href);
+    var root = welsh ? new URL("../", base) : new URL(other.getAttribute("hreflang") + "/", base);
+    var theirs = !welsh;
+    otherKeys = Promise.all([
+      fetch(new URL("search/search_index.json", root).toString()).then(function (r) {
+        if (!r.ok) throw new Error("search index: " + r.status);
+        return r.json();
+      }),
+      theirs ? loadWelsh() : null
+    ]).then(function (got) {
+      var fold = theirs ? got[1].fold : plain;
+      var keys = new Set();
+      got[0].docs.forEach(function (doc) {
+        ((doc.title || "") + " " + (doc.text || "").replace(/<[^>]+>/g, " ")).replace(WORD, function (w) {
+          keys.add(fold(w));
+          return w;
+        });
+      });
+      return { keys: Array.from(keys), fold: fold, isStop: theirs ? got[1].isStopWord : function () { return false; } };
+    });
+    return otherKeys;
+  }
+
+  function otherHasMatch(other, words) {
+    return loadOtherKeys(other).then(function (them) {
+      var wanted = (words.match(WORD) || []).filter(function (w) { return !them.isStop(w); }).map(them.fold);
+      return wanted.some(function (q) {
+        return them.keys.some(function (k) {
+          return k.lastIndexOf(q, 0) === 0 || (q.length >= TYPO_MIN && oneEdit(k, q));
+        });
+      });
+    });
+  }
+
   function offerOtherLanguage() {
     var meta = document.querySelector(".md-search-result__meta");
     var search = document.querySelector("[data-tiw-search-other]");
@@ -63,23 +123,30 @@
     var offer = document.querySelector(".tiw-search-other");
     var words = readersWords(box.value);
     var none = document.querySelectorAll(".md-search-result__list > li").length === 0 && words !== "";
-    if (!none) {
-      if (offer) offer.hidden = true;
-      return;
-    }
-    if (!offer) {
-      offer = document.createElement("p");
-      offer.className = "tiw-search-other";
-      offer.appendChild(document.createElement("a"));
-      meta.parentNode.insertBefore(offer, meta.nextSibling);
-    }
-    var link = offer.firstChild;
-    var url = new URL(other.getAttribute("href"), location.href);
-    url.searchParams.set("q", words);
-    link.setAttribute("href", url.toString());
-    link.setAttribute("hreflang", other.getAttribute("hreflang"));
-    link.textContent = search.getAttribute("data-tiw-search-other").replace("{query}", words);
-    offer.hidden = false;
+    if (offer && (!none || offer.getAttribute("data-query") !== words)) offer.hidden = true;
+    if (!none) return;
+    otherHasMatch(other, words).then(function (found) {
+      // the reader may have typed on, or results may have come, while the index loaded
+      var still = readersWords(box.value) === words && document.querySelectorAll(".md-search-result__list > li").length === 0;
+      document.documentElement.setAttribute("data-tiw-search-other-checked", words);
+      if (!found || !still) return;
+      if (!offer) {
+        offer = document.createElement("p");
+        offer.className = "tiw-search-other";
+        offer.appendChild(document.createElement("a"));
+        meta.parentNode.insertBefore(offer, meta.nextSibling);
+      }
+      var link = offer.firstChild;
+      var url = new URL(other.getAttribute("href"), location.href);
+      url.searchParams.set("q", words);
+      link.setAttribute("href", url.toString());
+      link.setAttribute("hreflang", other.getAttribute("hreflang"));
+      link.textContent = search.getAttribute("data-tiw-search-other").replace("{query}", words);
+      offer.setAttribute("data-query", words);
+      offer.hidden = false;
+    }, function () {
+      document.documentElement.setAttribute("data-tiw-search-other-checked", words);
+    });
   }
 
   function watchResults() {
@@ -163,16 +230,7 @@
       highlight(plain, function () { return false; });
       return;
     }
-    if (self.tiwWelsh) {
-      highlight(self.tiwWelsh.fold, self.tiwWelsh.isStopWord);
-      return;
-    }
-    var rules = document.createElement("script");
-    rules.src = script.src.replace(/search-landing\.js(?:[?#].*)?$/, "lunr/min/lunr.cy.min.js");
-    rules.addEventListener("load", function () {
-      if (self.tiwWelsh) highlight(self.tiwWelsh.fold, self.tiwWelsh.isStopWord);
-    });
-    document.head.appendChild(rules);
+    loadWelsh().then(function (rules) { highlight(rules.fold, rules.isStopWord); });
   }
 
   function init() {

@@ -10,7 +10,9 @@
      matching "ymarferol" counts the same as "ymarfer" itself;
      Among results with the same points, a page whose title starts with a query word comes first ("Trauma-aware practice level" before "Resources for the trauma-aware level");
    - typo tolerance: a word of five letters or more also matches words one edit away
-     ("trauwma" -> "trauma", "resillience" -> "resilience").
+     ("trauwma" -> "trauma", "resillience" -> "resilience"). Such a word is not "missing": the
+     theme lists a query word as missing from a result unless a matched word starts with it, so
+     the typo is added to the result's matched words, with no positions (nothing to highlight).
    The Welsh folding (lunr.cy, welsh-search.js) folds each query clause before it gets here, so
    "whole word" compares search keys: "drawma" is a whole-word match for "trawma". */
 (function () {
@@ -34,6 +36,28 @@
 
   function bare(term) {
     return term.replace(/^\*+|\*+$/g, "");
+  }
+
+  /* At most one insertion, deletion or substitution between a and b: lunr's editDistance 1 (the
+     same test as search-landing.js's, which marks the words on the landed page). */
+  function oneEdit(a, b) {
+    if (a === b) return true;
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  /* A query word that matched this result only through a typo gets an entry of its own among the
+     matched words, so that the theme does not show it as missing. */
+  function markTypos(metadata, words) {
+    var terms = Object.keys(metadata);
+    words.forEach(function (word) {
+      if (word.length < TYPO_MIN || word in metadata) return;
+      if (terms.some(function (t) { return t.lastIndexOf(word, 0) === 0; })) return;
+      if (terms.some(function (t) { return oneEdit(t, word); })) metadata[word] = {};
+    });
   }
 
   function points(metadata, word) {
@@ -85,6 +109,7 @@
     results.forEach(function (r) {
       var sum = asked.slice(0, MAX_WORDS).reduce(function (s, c) { return s + points(r.matchData.metadata, bare(c.term)); }, 0);
       r.score = Math.pow(STEP, sum) * Math.pow(LEAD, lead(r)) * (1 + r.score / top);
+      markTypos(r.matchData.metadata, asked.map(function (c) { return bare(c.term); }));
     });
     return results.sort(function (a, b) { return b.score - a.score; });
   };
