@@ -30,3 +30,24 @@ def pytest_sessionstart(session):
         raise pytest.UsageError(
             f"the build failed, so there is no site to test:\n{tail}\nFix what it names, then run `make build`."
         )
+
+
+# Modules whose tests share nothing (a fresh browser context each, no module fixture): under
+# `--dist loadscope` each of their tests is its own unit of work, so the page checks (one visit
+# per built page, the longest module) spread over both workers instead of queueing on one. Every
+# other module stays on one worker, in order, with its module fixtures made once.
+SPREAD_MODULES = {"tests/browser/test_accessibility.py"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SpreadPagesScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            if nodeid.split("::", 1)[0] in SPREAD_MODULES:
+                return nodeid
+            return super()._split_scope(nodeid)
+
+    return SpreadPagesScheduling(config, log)
