@@ -32,22 +32,11 @@ def pytest_sessionstart(session):
         )
 
 
-# Modules whose tests share nothing (a fresh browser context each, no module fixture): under
-# `--dist loadscope` each of their tests is its own unit of work, so the page checks (one visit
-# per built page, the longest module) spread over both workers instead of queueing on one. Every
-# other module stays on one worker, in order, with its module fixtures made once.
-SPREAD_MODULES = {"tests/browser/test_accessibility.py"}
-
-
+@pytest.hookimpl(optionalhook=True)  # without xdist (-p no:xdist) there is no such hook
 def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadscope`, except that the page checks spread over the workers (tests/scheduling.py)."""
     if config.getoption("dist") != "loadscope":
         return None
-    from xdist.scheduler import LoadScopeScheduling
-
-    class SpreadPagesScheduling(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            if nodeid.split("::", 1)[0] in SPREAD_MODULES:
-                return nodeid
-            return super()._split_scope(nodeid)
+    from tests.scheduling import SpreadPagesScheduling
 
     return SpreadPagesScheduling(config, log)
