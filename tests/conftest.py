@@ -30,3 +30,13 @@ def pytest_sessionstart(session):
         raise pytest.UsageError(
             f"the build failed, so there is no site to test:\n{tail}\nFix what it names, then run `make build`."
         )
+
+
+@pytest.hookimpl(optionalhook=True)  # without xdist (-p no:xdist) there is no such hook
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadscope`, except that the page checks spread over the workers (tests/scheduling.py)."""
+    if config.getoption("dist") != "loadscope":
+        return None
+    from tests.scheduling import SpreadPagesScheduling
+
+    return SpreadPagesScheduling(config, log)

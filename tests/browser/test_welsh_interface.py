@@ -1,18 +1,18 @@
 """Every string a Welsh reader meets is Welsh, not only the body text: the page title, accessible
 names (aria-label), tooltips (title), placeholders, image text alternatives, button and label
 text of the theme, and the search box's messages. They are collected in Chromium, after the
-theme's scripts have set theirs, from every built Welsh page, and passed through the Welsh
-spelling check and the English-leftover check (tiw/translation/spelling.py). Text marked lang="en" (the link
+theme's scripts have set theirs, from every built Welsh page (in the one visit per page of
+test_accessibility.py, which calls not_welsh below), and passed through the Welsh spelling check and the English-leftover check (tiw/translation/spelling.py). Text marked lang="en" (the link
 to the English site, English titles) is English on purpose and is left out."""
 
 from __future__ import annotations
 
+import functools
 import html
 
 import pytest
 
 from tests.browser.test_search import RESULTS_SHOWN
-from tests.sitepages import built_pages
 from tiw.translation import spelling
 
 pytestmark = pytest.mark.browser
@@ -55,25 +55,14 @@ def _search_messages(page, base_url) -> list[tuple[str, str]]:
     return found
 
 
-@pytest.fixture(scope="module")
-def welsh_strings(browser, base_url) -> dict[str, set[str]]:
-    """string -> where it was met (page and element), over every Welsh page."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    strings: dict[str, set[str]] = {}
-    for page in built_pages("cy"):
-        tab.goto(base_url + page.url, wait_until="load")
-        for where, text in tab.evaluate(COLLECT):
-            strings.setdefault(text, set()).add(f"{page.url or '/'} {where}")
-    for where, text in _search_messages(tab, base_url):
-        strings.setdefault(text.strip(), set()).add(where)
-    context.close()
-    return strings
+@functools.cache
+def _checker() -> spelling.Checker:
+    return spelling.Checker()  # reads the word list once per worker
 
 
-def _check(strings: dict[str, set[str]]) -> list[str]:
+def not_welsh(strings: dict[str, set[str]]) -> list[str]:
     """The strings with a word the Welsh checks reject, or that read as English."""
-    checker = spelling.Checker()
+    checker = _checker()
     pages = {text: f'<html lang="cy"><body><article><p>{html.escape(text)}</p></article></body></html>' for text in strings}
     problems = []
     for report in checker.check(pages):
@@ -86,20 +75,23 @@ def _check(strings: dict[str, set[str]]) -> list[str]:
     return problems
 
 
-def test_every_interface_string_on_welsh_pages_is_welsh(welsh_strings):
-    assert len(welsh_strings) > 40, f"too few strings collected: {sorted(welsh_strings)}"
-    # the theme's own strings and the palette toggle are among them
-    assert "Newid i'r modd tywyll" in welsh_strings or "Newid i'r modd golau" in welsh_strings
-    problems = _check(welsh_strings)
+def test_the_search_boxs_messages_on_welsh_pages_are_welsh(tab, base_url):
+    """The strings of every Welsh page are checked in the one visit per page of
+    test_accessibility.py; here, those the search box shows only once used."""
+    strings: dict[str, set[str]] = {}
+    for where, text in _search_messages(tab.page, base_url):
+        strings.setdefault(text.strip(), set()).add(where)
+    assert len(strings) > 20, f"too few strings collected: {sorted(strings)}"
+    problems = not_welsh(strings)
     assert problems == [], (
-        f"{len(problems)} strings on Welsh pages are not Welsh (translate them in "
+        f"{len(problems)} strings of the Welsh search box are not Welsh (translate them in "
         "data/ui.yml or overrides/partials/languages/cy.html; add a correct word the "
         "dictionary lacks to translation/wordlist-cy.txt):\n" + "\n".join(problems)
     )
 
 
 def test_an_english_interface_string_is_caught():
-    problems = _check(
+    problems = not_welsh(
         {"Switch to dark mode": {"planted"}, "Newid i'r modd tywyll": {"planted"}, "# dogfennau sy'n cyfateb": {"planted"}}
     )
     assert len(problems) == 1 and problems[0].startswith('"Switch to dark mode"'), problems
