@@ -10,7 +10,20 @@ from pathlib import Path
 
 from tiw import ROOT
 
-PARTS = ["mkdocs.yml", "docs", "data", "schemas", "resources", "overrides", "hooks", "macros", "tiw", "tools", "tiw_editor"]
+PARTS = [
+    "mkdocs.yml",
+    "docs",
+    "data",
+    "schemas",
+    "resources",
+    "overrides",
+    "hooks",
+    "macros",
+    "tiw",
+    "tools",
+    "tiw_editor",
+    "translation",
+]
 
 
 def copy_project(dest: Path) -> Path:
