@@ -292,11 +292,18 @@ def _wait_saved(page, lang: str) -> None:
     assert saved.is_visible() and saved.get_attribute("role") == "status"
 
 
+def plan_ready(page):
+    """Wait until action-plan.js has set the tool up. "networkidle" alone is not enough on a busy
+    machine: the network can be quiet for 500 ms while the scripts are still being run."""
+    page.wait_for_selector(".tiw-action-plan--ready", state="attached", timeout=15000)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_action_plan_sends_nothing_and_saves_prints_and_exports(tab, base_url, lang):
     page = tab.page
     url = base_url + PREFIX[lang] + "for-you/organisations/"
     page.goto(url, wait_until="networkidle")
+    plan_ready(page)
     form = page.locator("[data-tiw-ap-form]")
     assert form.is_visible() and not page.locator("[data-tiw-ap-nojs]").is_visible()
     assert form.get_attribute("action") is None and form.get_attribute("method") is None
@@ -334,6 +341,7 @@ def test_action_plan_sends_nothing_and_saves_prints_and_exports(tab, base_url, l
 
     # Reload: the page's own files come again from the site, then the plan comes back from localStorage.
     page.reload(wait_until="networkidle")
+    plan_ready(page)
     loaded = _network(requests)
     assert loaded and all(m == "GET" and urlsplit(u).hostname == "127.0.0.1" and not urlsplit(u).query for m, u in loaded), (
         f"unexpected requests on reload: {loaded}"
@@ -382,6 +390,7 @@ def test_action_plan_sends_nothing_and_saves_prints_and_exports(tab, base_url, l
 def test_action_plan_rows_and_clear(tab, base_url):
     page = tab.page
     page.goto(base_url + "for-you/organisations/", wait_until="networkidle")
+    plan_ready(page)
     requests = _record(page)
     page.get_by_role("button", name=_ui("action_plan_add_row", "en")).click()
     assert page.locator(".tiw-action-plan__row").count() == 4
@@ -405,9 +414,11 @@ def test_action_plan_is_kept_after_reload_without_save(tab, base_url, lang, widt
     page = tab.page
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(base_url + PREFIX[lang] + "for-you/organisations/", wait_until="networkidle")
+    plan_ready(page)
     page.locator("#tiw-ap-1-action").fill(ROWS[lang][0]["action"])
     page.locator("#tiw-ap-2-outcome").fill(ROWS[lang][1]["outcome"])
     page.reload(wait_until="networkidle")
+    plan_ready(page)
     assert page.locator("#tiw-ap-1-action").input_value() == ROWS[lang][0]["action"]
     assert page.locator("#tiw-ap-2-outcome").input_value() == ROWS[lang][1]["outcome"]
     _wait_status(page, _ui("action_plan_restored", lang))
@@ -420,6 +431,7 @@ def test_action_plan_is_kept_after_reload_without_save(tab, base_url, lang, widt
     assert messages == [_ui("action_plan_clear_confirm", lang)]
     _wait_status(page, _ui("action_plan_cleared", lang))
     page.reload(wait_until="networkidle")
+    plan_ready(page)
     assert page.locator("#tiw-ap-1-action").input_value() == ""
     assert page.evaluate("() => localStorage.getItem('tiw-action-plan')") is None
 
@@ -433,6 +445,7 @@ def test_action_plan_csv_neutralises_formula_cells(tab, base_url, lang):
     apostrophe, so a spreadsheet shows it as text; the help text says so in the page's language."""
     page = tab.page
     page.goto(base_url + PREFIX[lang] + "for-you/organisations/", wait_until="networkidle")
+    plan_ready(page)
     help_text = page.locator(".tiw-action-plan__csv-help")
     assert help_text.is_visible() and help_text.inner_text() == _ui("action_plan_csv_help", lang)
     page.get_by_role("button", name=_ui("action_plan_add_row", lang)).click()
@@ -453,9 +466,11 @@ def test_action_plan_csv_neutralises_formula_cells(tab, base_url, lang):
     page.close()  # (a new page, so the first one's save on leaving cannot overwrite the plan below)
     page = tab.context.new_page()
     page.goto(base_url + PREFIX[lang] + "for-you/organisations/", wait_until="networkidle")
+    plan_ready(page)
     page.evaluate("""() => localStorage.setItem('tiw-action-plan', JSON.stringify({version: 1, rows: [
         {action: '\\rCR first', responsibility: '=1+1', timescale: '', resources: '', outcome: ''}]}))""")
     page.reload(wait_until="networkidle")
+    plan_ready(page)
     with page.expect_download() as info:
         page.locator("[data-tiw-ap-export]").click()
     raw = open(info.value.path(), "rb").read().decode("utf-8-sig")
@@ -467,6 +482,7 @@ def test_action_plan_csv_neutralises_formula_cells(tab, base_url, lang):
 def test_action_plan_prints_alone_with_title_and_date(tab, base_url, lang):
     page = tab.page
     page.goto(base_url + PREFIX[lang] + "for-you/organisations/", wait_until="networkidle")
+    plan_ready(page)
     page.locator("#tiw-ap-1-action").fill(ROWS[lang][0]["action"])
     # Stand in for the print dialogue: note that the page asked to print, and keep the print state.
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
