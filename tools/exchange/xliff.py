@@ -159,16 +159,14 @@ class ReadUnit:
     source_copy: bool = False  # the target began as a copy of the English (XLIFF 1.2 for OmegaT)
 
 
-def _text_of(el, data: dict[str, str], problems: list[str], ids: list[str]) -> str:
+def inline_text(el, ph_tag: str, placeholder, problems: list[str]) -> str:
+    """The Markdown of a <source>/<target>: its text, each placeholder (ph_tag) turned back into its
+    code by `placeholder(child)`, and any other tag refused (its text kept). XLIFF 2.0 and 1.2 differ
+    only in how a placeholder carries its code."""
     out = [el.text or ""]
     for child in el:
-        if child.tag == _q("ph"):
-            ref = child.get("dataRef")
-            ids.append(child.get("id"))
-            if ref not in data:
-                problems.append(f"placeholder {child.get('id')} refers to data '{ref}', which is not in the unit")
-            else:
-                out.append(data[ref])
+        if child.tag == ph_tag:
+            out.append(placeholder(child))
         elif isinstance(child.tag, str):
             problems.append(
                 f"<{etree.QName(child).localname}> is not a placeholder this package uses: keep "
@@ -177,6 +175,18 @@ def _text_of(el, data: dict[str, str], problems: list[str], ids: list[str]) -> s
             out.append("".join(child.itertext()))
         out.append(child.tail or "")
     return "".join(out)
+
+
+def _text_of(el, data: dict[str, str], problems: list[str], ids: list[str]) -> str:
+    def placeholder(child) -> str:  # XLIFF 2.0: <ph dataRef> names the code in the unit's <originalData>
+        ref = child.get("dataRef")
+        ids.append(child.get("id"))
+        if ref not in data:
+            problems.append(f"placeholder {child.get('id')} refers to data '{ref}', which is not in the unit")
+            return ""
+        return data[ref]
+
+    return inline_text(el, _q("ph"), placeholder, problems)
 
 
 def read(raw: bytes) -> Package:

@@ -19,7 +19,7 @@ from lxml import etree
 from translate.storage import xliff
 
 from .codes import code_type
-from .xliff import NEEDS_REVIEW, Package, PackageError, ReadUnit, code_ids
+from .xliff import NEEDS_REVIEW, Package, PackageError, ReadUnit, code_ids, inline_text
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -102,23 +102,14 @@ def write(pkg: Package, source_copy: bool = False) -> bytes:
 
 
 def _text_of(el, data: dict[str, str], problems: list[str], ids: list[str], is_target: bool) -> str:
-    out = [el.text or ""]
-    for child in el:
-        if child.tag == _q("ph"):
-            cid, code = child.get("id"), "".join(child.itertext())
-            ids.append(cid)
-            d = f"d{cid}"
-            if is_target or d not in data:  # a target's copy that differs: the importer names it altered
-                data[d] = code
-            out.append(code)
-        elif isinstance(child.tag, str):
-            problems.append(
-                f"<{etree.QName(child).localname}> is not a placeholder this package uses: keep "
-                "only the tags that came with the source"
-            )
-            out.append("".join(child.itertext()))
-        out.append(child.tail or "")
-    return "".join(out)
+    def placeholder(child) -> str:  # XLIFF 1.2: the code is the <ph>'s own text
+        cid, code = child.get("id"), "".join(child.itertext())
+        ids.append(cid)
+        if is_target or f"d{cid}" not in data:  # a target's copy that differs: the importer names it altered
+            data[f"d{cid}"] = code
+        return code
+
+    return inline_text(el, _q("ph"), placeholder, problems)
 
 
 def read(raw: bytes) -> Package:
