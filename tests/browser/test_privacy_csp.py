@@ -99,7 +99,7 @@ def test_palette_toggle_works_under_the_policy(watched, base_url, url):
     watched.page.goto(base_url + url, wait_until="load")
     before = watched.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     watched.page.locator("[data-md-component=palette] label:not([hidden])").first.click()
-    watched.page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== {before!r}")
+    watched.page.wait_for_function("b => document.body.getAttribute('data-md-color-scheme') !== b", arg=before)
     after = watched.page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert {before, after} == {"default", "slate"}
     assert csp_violations(watched, base_url) == []

@@ -114,6 +114,16 @@
     });
   }
 
+  /* The theme says "No matching documents" (search.result.none in its config) only once the
+     worker has answered; before that the list is empty too, while the index is still loading, and
+     that is not "found nothing". */
+  function saysNone(meta) {
+    var config = document.getElementById("__config");
+    var text = null;
+    try { text = JSON.parse(config.textContent).translations["search.result.none"]; } catch (e) { return false; }
+    return meta.textContent.trim() === text && document.querySelectorAll(".md-search-result__list > li").length === 0;
+  }
+
   function offerOtherLanguage() {
     var meta = document.querySelector(".md-search-result__meta");
     var search = document.querySelector("[data-tiw-search-other]");
@@ -122,12 +132,12 @@
     if (!meta || !search || !other || !box) return;
     var offer = document.querySelector(".tiw-search-other");
     var words = readersWords(box.value);
-    var none = document.querySelectorAll(".md-search-result__list > li").length === 0 && words !== "";
+    var none = words !== "" && saysNone(meta);
     if (offer && (!none || offer.getAttribute("data-query") !== words)) offer.hidden = true;
     if (!none) return;
     otherHasMatch(other, words).then(function (found) {
       // the reader may have typed on, or results may have come, while the index loaded
-      var still = readersWords(box.value) === words && document.querySelectorAll(".md-search-result__list > li").length === 0;
+      var still = readersWords(box.value) === words && saysNone(meta);
       document.documentElement.setAttribute("data-tiw-search-other-checked", words);
       if (!found || !still) return;
       if (!offer) {
@@ -149,11 +159,25 @@
     });
   }
 
+  /* The theme shows each answer of the search worker against the reader's latest words, so while
+     the reader types, an answer for an earlier query (the empty one sent when the box was opened)
+     can read "No matching documents" for a query that has results. The other language is
+     consulted only once the reader has stopped typing and the results have stayed the same for
+     SETTLE ms, so a search that finds something never fetches the other index. */
+  var SETTLE = 600;
+
   function watchResults() {
     var result = document.querySelector("[data-md-component=search-result]");
-    if (!result || !window.MutationObserver) return;
+    var box = input();
+    if (!result || !box || !window.MutationObserver) return;
     var pending = false;
+    var settle = null;
+    function later() {
+      clearTimeout(settle);
+      settle = setTimeout(offerOtherLanguage, SETTLE);
+    }
     new MutationObserver(function () {
+      later();
       if (pending) return;
       pending = true;
       // after the theme has finished this round of rendering; our own edits trigger one more
@@ -161,9 +185,9 @@
       setTimeout(function () {
         pending = false;
         carryWords();
-        offerOtherLanguage();
       }, 0);
     }).observe(result, { childList: true, subtree: true, characterData: true });
+    box.addEventListener("input", later);
   }
 
   /* -- highlights on the landed page -------------------------------------------------------- */
