@@ -3,10 +3,18 @@ package.json), so a reader's first view downloads less (issue 15: the theme's CS
 72-80 KiB first view).
 
 After both languages are built, the theme's stylesheets that every page loads (main and palette)
-are rewritten keeping only the rules whose selectors appear
-in the built pages (every .html file, both languages) or in the site's scripts: the theme's bundle
-and our own scripts build parts of the page (search results, tooltips, the exit overlay, the
-search highlights), and their class names are found in the scripts' text, so those rules stay.
+are rewritten keeping only the rules whose selectors appear in the built pages (every .html file,
+both languages), in our own scripts (which build the exit overlay, the search offer and the search
+highlights), or among the class names the theme's bundle adds at run time for the features this
+site turns on (search results, the header's shadow, the contents' active link, table wrappers...).
+
+The bundle itself is not read as content: it names every class of every feature the theme has, and
+PurgeCSS then kept the CSS of code blocks, tabs, tooltips, annotations, versions and tags, which no
+page here uses (6 KiB of a 20 KiB first view's CSS, gzipped). Its `md-*` names are taken instead,
+without those of the features in NOT_TURNED_ON, each kept again if mkdocs.yml turns its feature on.
+tests/browser/test_purged_css.py checks that every element, with its ::before and ::after, looks
+the same under the purged CSS as under the theme's own, after the theme's scripts have run.
+
 Unused custom properties, keyframes and font faces go too. The theme's source maps describe the
 unpurged files, so they are removed.
 
@@ -18,6 +26,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import subprocess
 import tempfile
 from pathlib import Path
@@ -34,9 +43,48 @@ PURGECSS = ROOT / "node_modules" / ".bin" / "purgecss"
 # a selector made of a pseudo-class alone (its ":focus-visible" focus ring for every element).
 STYLESHEETS = ["assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css"]
 CONTENT = ["**/*.html", "assets/javascripts/**/*.js"]
+THEME_BUNDLE = "assets/javascripts/bundle.*.min.js"
+# Scripts that never add a class to a page: the search workers (theirs and ours) run off the page,
+# and lunr's language files only fold words. Their word lists kept unused rules ("bug", "pre").
+NO_PAGE_SCRIPTS = ["assets/javascripts/workers/**", "assets/javascripts/lunr/**"]
+# Class names the bundle adds at run time: its md-* and data-md-* names, and the focus-visible
+# polyfill's class (keyboard focus).
+RUNTIME_NAME = re.compile(r"(?<![\w-])(?:(?:data-)?md-[\w-]+|focus-visible)(?![\w-])")
+# The theme's features this site does not turn on: the prefix of the class names their scripts add,
+# and whether the config turns the feature on (then its names are kept).
+NOT_TURNED_ON = {
+    "md-annotation": lambda c: "content.code.annotate" in _features(c),
+    "md-code": lambda c: "content.code.copy" in _features(c) or "content.code.select" in _features(c),
+    "md-dialog": lambda c: "content.code.copy" in _features(c),
+    "md-clipboard": lambda c: "content.code.copy" in _features(c),
+    "md-tooltip": lambda c: any(f.endswith("tooltips") for f in _features(c)) or "content.code.annotate" in _features(c),
+    "md-version": lambda c: bool((c.get("extra") or {}).get("version")),
+    "md-mermaid": lambda c: "mermaid" in json.dumps(c.get("mdx_configs") or {}, default=str),
+    "md-tag": lambda c: any(name.endswith("tags") for name in c.plugins),
+    "md-source": lambda c: bool(c.get("repo_url")),
+    "md-progress": lambda c: "navigation.instant.progress" in _features(c),
+    "md-highlight": lambda c: "search.highlight" in _features(c),
+}
 # A rule the site cannot do without: if PurgeCSS ever dropped it, the output is wrong, not small.
 MUST_KEEP = {"main": ".md-header", "palette": "[data-md-color-scheme=slate]"}
 OPTIONS = {"variables": True, "keyframes": True, "fontFace": True}
+
+
+def _features(config) -> list[str]:
+    return list(config.theme.get("features") or [])
+
+
+def _theme_runtime_names(site: Path, config) -> str:
+    """The class names the theme's bundle may add at run time, for the features the site turns on."""
+    bundles = sorted(site.glob(THEME_BUNDLE))
+    if len(bundles) != 1:
+        raise PluginError(
+            f"hooks/purge_css.py: expected one theme bundle {THEME_BUNDLE} in the built site, found "
+            f"{', '.join(b.name for b in bundles) or 'none'}. Has the theme renamed it?"
+        )
+    off = tuple(prefix for prefix, turned_on in NOT_TURNED_ON.items() if not turned_on(config))
+    names = set(RUNTIME_NAME.findall(bundles[0].read_text(encoding="utf-8")))
+    return "\n".join(sorted(n for n in names if not n.removeprefix("data-").startswith(off)))
 
 
 def _stylesheets(site: Path) -> list[Path]:
@@ -65,10 +113,27 @@ def on_post_build(config):
     with tempfile.TemporaryDirectory(prefix="tiw-purge-") as tmp:
         options = Path(tmp) / "purgecss.config.js"
         options.write_text(f"module.exports = {json.dumps(OPTIONS)};\n", encoding="utf-8")
+        runtime = Path(tmp) / "theme-runtime-names.txt"
+        runtime.write_text(_theme_runtime_names(site, config), encoding="utf-8")
+        bundle = next(site.glob(THEME_BUNDLE)).relative_to(site).as_posix()
         out = Path(tmp) / "out"
         out.mkdir()
         run = subprocess.run(
-            [str(PURGECSS), "--config", str(options), "--css", *map(str, files), "--content", *CONTENT, "--output", str(out)],
+            [
+                str(PURGECSS),
+                "--config",
+                str(options),
+                "--css",
+                *map(str, files),
+                "--content",
+                *CONTENT,
+                str(runtime),
+                "--skippedContentGlobs",
+                bundle,
+                *NO_PAGE_SCRIPTS,
+                "--output",
+                str(out),
+            ],
             cwd=site,
             capture_output=True,
             text=True,
