@@ -43,6 +43,9 @@ def build_env(project: Path, **settings: str | None) -> dict[str, str]:
     """The environment a build of the copy runs in: PYTHONPATH puts the copy's tiw/macros first;
     `settings` add variables (TIW_SKIP_PDF="1") or, given None, remove them (SITE_URL=None)."""
     env = dict(os.environ, PYTHONPATH=str(project), NO_MKDOCS_2_WARNING="1")
+    # the checkout's build cache (tiw/build/cache.py): its entries are named by the hash of what
+    # decides them, so a copy can share them; without it each copy minified the theme again (2 s)
+    env.setdefault("TIW_CACHE_DIR", str(ROOT / ".cache"))
     for name, value in settings.items():
         if value is None:
             env.pop(name, None)

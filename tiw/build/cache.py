@@ -1,0 +1,18 @@
+"""The build's cache folder: .cache/ in the checkout (TIW_CACHE_DIR moves it; make bench gives
+each clean build an empty one). Only what is named by the hash of everything that decides it goes
+here, so an entry can never be stale: a changed input is a different name.
+
+- minify/: our scripts, tiw.css and the theme's bundle, minified (hooks/minify_assets.py);
+- jinja/: the theme's templates compiled (hooks/template_cache.py; Jinja checks each one's source).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from tiw import ROOT
+
+
+def cache_dir(part: str) -> Path:
+    return Path(os.environ.get("TIW_CACHE_DIR") or ROOT / ".cache") / part
