@@ -18,8 +18,8 @@ The policy itself, and why each directive is as it is: tiw/build/csp.py.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 
+from lxml import etree
 from mkdocs.exceptions import PluginError
 
 from tiw.build.csp import EDITOR_EXTRA_SCRIPT_SOURCES, EDITOR_POLICY, POLICY, meta_tag
@@ -30,35 +30,36 @@ MARKER = "<!-- tiw:csp -->"
 # Script types the browser executes (anything else, such as the theme's JSON config, is data).
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
 _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
-
-
-class _ScriptFinder(HTMLParser):
-    """Collects what would run as script in a finished page, each with its line in the HTML."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        line = self.getpos()[0]
-        names = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "script" and "src" not in names and names.get("type", "").strip().lower() in _EXECUTABLE:
-            self.found.append((line, "an inline <script>"))
-        for name, value in names.items():
-            if name.startswith("on"):
-                self.found.append((line, f"an event attribute {name}= on <{tag}>"))
-            elif name in _URL_ATTRS and re.match(r"\s*javascript:", value, re.I):
-                self.found.append((line, f"a javascript: URL in {name}= on <{tag}>"))
-
-    handle_startendtag = handle_starttag
+# As a browser reads a URL: tabs and line breaks anywhere are dropped, then leading spaces and
+# control characters, so "java&#9;script:" runs as script too.
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_JAVASCRIPT = re.compile(r"[\x00-\x20]*javascript:", re.I)
 
 
 def inline_scripts(html: str) -> list[tuple[int, str]]:
-    """(line, what) for every inline script, event attribute or javascript: URL in the page."""
-    finder = _ScriptFinder()
-    finder.feed(html)
-    finder.close()
-    return finder.found
+    """(line, what) for every inline script, event attribute or javascript: URL in the page.
+
+    Read with libxml2's HTML parser (lxml), which decodes character references in attribute values
+    as a browser does (``&#106;avascript:`` is found); it reads a page about five times faster than
+    html.parser, which mattered on every `make serve` rebuild."""
+    if not html.strip():
+        return []
+    root = etree.fromstring(html.encode("utf-8"), etree.HTMLParser(encoding="utf-8", recover=True))
+    found: list[tuple[int, str]] = []
+    if root is None:
+        return found
+    for el in root.iter(etree.Element):
+        tag = el.tag.lower()
+        names = {k.lower(): v or "" for k, v in el.attrib.items()}
+        line = el.sourceline or 0
+        if tag == "script" and "src" not in names and names.get("type", "").strip().lower() in _EXECUTABLE:
+            found.append((line, "an inline <script>"))
+        for name, value in names.items():
+            if name.startswith("on"):
+                found.append((line, f"an event attribute {name}= on <{tag}>"))
+            elif name in _URL_ATTRS and _JAVASCRIPT.match(_URL_IGNORED.sub("", value)):
+                found.append((line, f"a javascript: URL in {name}= on <{tag}>"))
+    return found
 
 
 def policy(html: str = "") -> str:

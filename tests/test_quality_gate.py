@@ -164,6 +164,10 @@ def test_inline_script_finder_flags_only_what_would_run():
         '<script>var a=1</script><script type="application/json">{"x":1}</script>'
         '<script src="x.js"></script><script type="module">b()</script>'
         '<a href="javascript:go()">x</a><img src="a.png" onerror="b()">'
+        # a browser drops tabs and line breaks from a URL, so these run too
+        '<a href="java&#9;script:go()">x</a><a href="\n javascript:go()">x</a>'
+        # text, not markup: a browser runs nothing inside a textarea or a comment
+        "<textarea><script>c()</script></textarea><!-- <script>d()</script> -->"
     )
     found = [what for _, what in inline_scripts(page)]
     assert found == [
@@ -171,4 +175,6 @@ def test_inline_script_finder_flags_only_what_would_run():
         "an inline <script>",
         "a javascript: URL in href= on <a>",
         "an event attribute onerror= on <img>",
+        "a javascript: URL in href= on <a>",
+        "a javascript: URL in href= on <a>",
     ]
