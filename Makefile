@@ -38,9 +38,10 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The preview skips the framework PDFs (TIW_SKIP_PDF=1) to rebuild faster; build and test never do.
+# The preview (TIW_PREVIEW=1) skips the framework PDFs and keeps the theme's whole CSS (no PurgeCSS),
+# to rebuild sooner after an edit; build and test never do. `make bench` measures the rebuild.
 serve: $(VENV)/.site-installed node_modules/.installed
-	TIW_SKIP_PDF=1 $(MKDOCS) serve --strict -a 127.0.0.1:8000
+	TIW_PREVIEW=1 $(MKDOCS) serve --strict -a 127.0.0.1:8000
 
 build: $(VENV)/.site-installed node_modules/.installed
 	TIW_SKIP_PDF= $(MKDOCS) build --strict --clean
@@ -48,7 +49,7 @@ build: $(VENV)/.site-installed node_modules/.installed
 # Comms teams (README.md, "Editing in the browser"): the editor at http://127.0.0.1:8000/admin/
 # saving to this working copy (MODE=git: every save is a commit on the current branch).
 edit: $(VENV)/.site-installed node_modules/.installed
-	TIW_SKIP_PDF=1 $(MKDOCS) build --strict --clean
+	TIW_PREVIEW=1 $(MKDOCS) build --strict --clean
 	$(PY) -m tiw_editor.serve --port $(or $(PORT),8000) --mode $(or $(MODE),fs)
 
 # Lint and format check first (seconds), then the suite in parallel (pytest-xdist, one Chromium per

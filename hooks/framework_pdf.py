@@ -7,8 +7,9 @@ are written. So the English PDF is printed while the Welsh pages build, and the 
 by side on two cores. The last build waits for both, then writes each PDF's real size into the
 download link on the framework's first page (macros/downloads.py).
 
-`TIW_SKIP_PDF=1` (set by `make serve` only, never by `make build` or `make test`) skips the PDFs;
-the link then says that the preview has no PDF.
+`TIW_PREVIEW=1` (set by `make serve` and `make edit`, never by `make build` or `make test`) or
+`TIW_SKIP_PDF=1` (tests' temporary builds) skips the PDFs; the link then says that the preview has
+no PDF.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ _state: dict = {"jobs": {}, "pages": {}}
 
 
 def _skip() -> bool:
-    return os.environ.get("TIW_SKIP_PDF", "") not in ("", "0")
+    return any(os.environ.get(flag, "") not in ("", "0") for flag in ("TIW_SKIP_PDF", "TIW_PREVIEW"))
 
 
 def _stop_jobs():
@@ -146,7 +147,7 @@ def on_post_build(config):
         if pages:
             _set_size_text(pages[0], lang, f"({state.site().ui['pdf_not_made'][lang]})")
         if is_last_build(config):
-            log.info("Framework PDFs skipped (TIW_SKIP_PDF is set: `make serve` previews only).")
+            log.info("Framework PDFs skipped (TIW_PREVIEW or TIW_SKIP_PDF is set: `make serve` previews only).")
         return
     _start(config, lang)
     if not is_last_build(config):

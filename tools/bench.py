@@ -12,9 +12,10 @@ its defaults, i18n, search, macros; no overrides, hooks or extra CSS/JS):
   median of three runs (a single simulated run can move by several points).
 Budgets are reported PASS/OVER; they are not tests.
 
-Then the scale run (tools/bench_scale.py): the docs multiplied 1x, 4x and 8x.
+Then `make serve`'s rebuild after saving one page (median of three; --serve-only runs just that),
+and the scale run (tools/bench_scale.py): the docs multiplied 1x, 4x and 8x.
 
-    python -m tools.bench [--no-lighthouse] [--templates home,framework] [--scale 1,4,8|none] [--site site]
+    python -m tools.bench [--no-lighthouse] [--templates home,framework] [--scale 1,4,8|none] [--site site] [--serve-only]
 
 --site DIR measures an already built site (first view and Lighthouse only: no builds, no default, no scale run).
 """
@@ -27,6 +28,8 @@ import gzip
 import http.server
 import json
 import os
+import queue
+import re
 import shutil
 import socket
 import subprocess
@@ -50,6 +53,7 @@ BUDGET = {
     "first_view_kib": 60,
     "search_index_kib": 150,
     "build_s": 15,
+    "serve_rebuild_s": 3,
     "performance": 95,
     "accessibility": 100,
     "best-practices": 100,
@@ -136,11 +140,28 @@ def build(config: Path, dest: Path, site_url: str, root: Path = ROOT, skip_pdf: 
     """A clean build in its own process, so the peak memory is this build's alone. `root` is the
     project to build (a scaled copy puts its tiw/, macros/ and hooks/ first on the path)."""
     shutil.rmtree(dest, ignore_errors=True)
-    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", TIW_SKIP_PDF="1" if skip_pdf else "", PYTHONPATH=str(root))
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(config), "-d", str(dest)]
-    r = subprocess.run(
-        [sys.executable, "-c", "import json\n" + _BUILD, *mkdocs], cwd=root, env=env, capture_output=True, text=True, check=True
+    # an empty build cache (hooks/minify_assets.py), so a clean build minifies everything
+    cache = tempfile.mkdtemp(prefix="tiw-bench-cache-")
+    env = dict(
+        os.environ,
+        SITE_URL=site_url,
+        NO_MKDOCS_2_WARNING="1",
+        TIW_SKIP_PDF="1" if skip_pdf else "",
+        PYTHONPATH=str(root),
+        TIW_CACHE_DIR=cache,
     )
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(config), "-d", str(dest)]
+    try:
+        r = subprocess.run(
+            [sys.executable, "-c", "import json\n" + _BUILD, *mkdocs],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
     result = json.loads(r.stdout)
     if result["rc"] != 0:
         raise SystemExit(f"build with {config.name} failed:\n{result['log']}")
@@ -151,6 +172,58 @@ def build(config: Path, dest: Path, site_url: str, root: Path = ROOT, skip_pdf: 
         "cpu_seconds": round(result["cpu_seconds"], 2),
         "peak_mib": round(result["peak_kib"] / 1024, 1),
     }
+
+
+# -- make serve: a rebuild after editing one page ------------------------------------------------------
+SERVE_EDITED = "docs/en/framework/purpose.md"
+SERVE_BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+
+
+def serve_rebuilds(times: int = 3, timeout: float = 120) -> dict:
+    """`make serve`'s own command; after its first build, the page is saved again (its time
+    touched, its text unchanged) `times` times, and each rebuild's time is read from the log. The
+    build cache starts empty, as on a fresh checkout: the first build fills it, as it would."""
+    cache = tempfile.mkdtemp(prefix="tiw-bench-cache-")
+    env = dict(os.environ, TIW_PREVIEW="1", NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), TIW_CACHE_DIR=cache)
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{_free_port()}"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    built: queue.Queue = queue.Queue()
+    log: list[str] = []
+
+    def read():
+        for line in proc.stdout:
+            log.append(line)
+            m = SERVE_BUILT.search(line)
+            if m:
+                built.put(float(m.group(1)))
+
+    threading.Thread(target=read, daemon=True).start()
+    edited = ROOT / SERVE_EDITED
+    try:
+        first = built.get(timeout=timeout)
+        rebuilds = []
+        for _ in range(times):
+            time.sleep(1.5)  # the watcher's quiet period, so each save is one rebuild
+            os.utime(edited)
+            rebuilds.append(built.get(timeout=timeout))
+    except queue.Empty:
+        raise SystemExit("make serve did not finish a build:\n" + "".join(log[-30:])) from None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        shutil.rmtree(cache, ignore_errors=True)
+    return {"first_build_s": first, "rebuild_s": rebuilds, "median_rebuild_s": sorted(rebuilds)[len(rebuilds) // 2]}
+
+
+def render_serve(serve: dict) -> str:
+    runs = ", ".join(f"{t:.2f}" for t in serve["rebuild_s"])
+    ok = serve["median_rebuild_s"] <= BUDGET["serve_rebuild_s"]
+    return (
+        "## make serve\n\n| | seconds | budget |\n|---|---:|---|\n"
+        f"| first build | {serve['first_build_s']:.2f} | – |\n"
+        f"| rebuild after saving {SERVE_EDITED} (median of {runs}) | {serve['median_rebuild_s']:.2f} | "
+        f"≤ {BUDGET['serve_rebuild_s']} s: {_verdict(ok)} |\n"
+    )
 
 
 # -- serving and measuring ---------------------------------------------------------------------------
@@ -449,7 +522,12 @@ def main(argv=None) -> int:
     ap.add_argument("--templates", help="comma-separated template names (default: all)")
     ap.add_argument("--scale", default="1,4,8", help="the scale run's multipliers (tools/bench_scale.py); 'none' to skip it")
     ap.add_argument("--site", help="measure this built site only (first view and Lighthouse)")
+    ap.add_argument("--serve-only", action="store_true", help="measure only make serve's rebuild after saving one page")
     args = ap.parse_args(argv)
+    if args.serve_only:
+        table = render_serve(serve_rebuilds())
+        print(table)
+        return 0
     templates = template_urls()
     if args.templates:
         templates = {k: v for k, v in templates.items() if k in args.templates.split(",")}
@@ -502,8 +580,10 @@ def main(argv=None) -> int:
                 server.close()
             results[label] = entry
         browser.close()
+    print("[bench] make serve: rebuilds after saving one page …", file=sys.stderr)
+    results["serve"] = serve_rebuilds()
     (OUT / "bench.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
-    table = render(results)
+    table = render(results) + "\n" + render_serve(results["serve"])
     (OUT / "bench.md").write_text(table, encoding="utf-8")
     print(table)
     if args.scale != "none":
