@@ -14,6 +14,10 @@ export PYTHONPATH := $(CURDIR)
 .PHONY: serve build edit test lint format lock system-deps external-links bench clean translation-status translation-stamp translation-diff new-resource translation-lint translation-spelling review-due
 
 # The site's environment: the hashed lock of pyproject.toml's dependencies (make lock).
+# The lock is complete (every transitive dependency, hashed), so pip installs it as it stands
+# (--no-deps) and `pip check` confirms it is consistent: left to resolve, pip 23 took a
+# dependency's extra (weasyprint's fonttools[woff]) to the newest release on PyPI, which the lock
+# has no hash for, and a fresh clone failed to install the day that release came out.
 # tiw-checkout.pth puts the checkout that holds this .venv on the path, worked out from where the
 # .venv is (never a written-in path), so `.venv/bin/mkdocs` run by hand imports this checkout's
 # tiw/ too; the Makefile's PYTHONPATH comes first anyway.
@@ -21,7 +25,8 @@ export PYTHONPATH := $(CURDIR)
 # checkout's tiw/ from a copied .venv: it is removed.
 $(VENV)/.site-installed: requirements.txt
 	test -x $(PY) || $(PY_SYS) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
+	$(PY) -m pip check
 	rm -f $(VENV)/lib/python3*/site-packages/tiw-project.pth
 	printf '%s\n' 'import os, sys; sys.path.append(os.path.abspath(os.path.join(sys.prefix, os.pardir)))' > "$$($(PY) -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")/tiw-checkout.pth"
 	touch $@
@@ -29,7 +34,8 @@ $(VENV)/.site-installed: requirements.txt
 # What the tests need on top: pytest, Playwright (driving Debian's Chromium), textstat, pypdf,
 # and the npm tools pinned in package-lock.json (axe-core, vnu-jar, dictionary-cy).
 $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt node_modules/.installed
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.txt
+	$(PY) -m pip check
 	touch $@
 
 # npm packages pinned in package-lock.json: the browser editor (decap-cms, served at /admin/, and
