@@ -84,10 +84,12 @@ class Finding:
     rule: Rule
 
     def __str__(self):
+        # A mutated form names the rejected variant it comes from; the variant itself is named once.
+        same = self.found.casefold() == self.rule.rejected.casefold()
+        what = "a variant" if same else f'a form of "{self.rule.rejected}", a variant'
         return (
-            f'{self.file}, line {self.line}: uses "{self.found}", a rejected variant of '
-            f"\"{self.rule.rejected}\" (termbase entry '{self.rule.term_id}'). Use the approved term: "
-            f"{self.rule.approved}."
+            f'{self.file}, line {self.line}: uses "{self.found}", {what} the termbase rejects '
+            f"(entry '{self.rule.term_id}'). Use the approved term: {self.rule.approved}."
         )
 
 
