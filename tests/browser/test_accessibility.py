@@ -1,5 +1,5 @@
 """Every built page in both languages, in one visit each: WCAG 2.2 AA under axe-core in the light
-and the dark scheme and under HTML_CodeSniffer (WCAG2AA); a visible focus indicator on every element
+and the dark scheme at desktop width and again at a phone's width, and under HTML_CodeSniffer (WCAG2AA); a visible focus indicator on every element
 Tab reaches, at desktop width and at a phone's width (where every Tab stop must also be on screen);
 reflow at 320 CSS px; on Welsh pages, every interface string a reader meets is Welsh; no
 third-party or failed request. Then the skip link, the phone drawer's tab order and reduced motion.
@@ -61,6 +61,10 @@ def test_page_is_accessible_and_self_contained(tab, base_url, page):
     tab.page.set_viewport_size({"width": 375, "height": 800})
     tab.page.emulate_media(color_scheme="light", reduced_motion="reduce")  # measure where things end up, not mid-slide
     tab.page.goto(base_url + page.url, wait_until="load")
+    # axe at the phone's width too: the layout changes there (stacked footer links, the drawer's
+    # header, wrapped tables), and with it target sizes, spacing and what overlaps what.
+    violations = tab.axe()
+    assert violations == [], f"{page.url} (375px):\n{describe(violations)}"
     unfocused = tab_through(tab.page, on_screen=True)
     assert unfocused == [], f"{page.url} at 375px: focus not visible (or off screen) on {unfocused}"
 

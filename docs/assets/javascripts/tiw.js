@@ -114,9 +114,48 @@
     });
   }
 
+  /* A table too wide for the screen scrolls sideways inside the theme's wrapper
+     (.md-typeset__scrollwrap, added by the theme's script). Keyboard users must be able to scroll
+     it too (WCAG 2.1.1; axe's scrollable-region-focusable): a wrapper that overflows is made a Tab
+     stop, a region named by the heading of its section, and stops being one when the screen is
+     wide enough again. */
+  function markScrollRegions() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        // The last heading before the table, in document order (the page's title at least).
+        var heading = null;
+        document.querySelectorAll(".md-content h1, .md-content h2, .md-content h3, .md-content h4").forEach(function (h) {
+          if (h.compareDocumentPosition(wrap) & Node.DOCUMENT_POSITION_FOLLOWING) heading = h;
+        });
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        if (heading && heading.id) wrap.setAttribute("aria-labelledby", heading.id);
+        else if (heading) wrap.setAttribute("aria-label", heading.textContent.trim());
+      } else if (wrap.hasAttribute("tabindex")) {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-labelledby");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+
+  function setUpScrollRegions() {
+    var pending = null;
+    // The theme wraps its tables once its own script has run: mark them after that, and again
+    // whenever the width changes.
+    window.addEventListener("load", markScrollRegions);
+    window.addEventListener("resize", function () {
+      window.cancelAnimationFrame(pending);
+      pending = window.requestAnimationFrame(markScrollRegions);
+    });
+    window.setTimeout(markScrollRegions, 0);
+  }
+
   function setUp() {
     setUpExit();
     setUpSearchSubmit();
+    setUpScrollRegions();
   }
 
   if (document.readyState === "loading") {
