@@ -265,6 +265,20 @@ def test_packages_validate_against_the_xliff_schema(repo, capsys, tmp_path):
     assert not schema.validate(tree)
 
 
+def test_the_validate_command_names_the_file_and_line_of_an_invalid_package(repo, capsys, tmp_path):
+    """`python -m tools.exchange validate --schema X.xsd` is how the packages were checked against
+    the official OASIS schemas, which the repository cannot carry (schemas/exchange/README.md)."""
+    out = tmp_path / "out"
+    files = export_all(repo, capsys, out)
+    schema = SCHEMAS / "xliff-2.0-core-subset.xsd"
+    code, text = run(repo, capsys, "validate", "--schema", str(schema), str(out))
+    assert code == 0 and f"{len(files)} file(s) checked" in text and ": 0 invalid." in text, text
+    edit_targets(files[0], lambda unit: next(unit.iter(NS + "segment")).set("state", "needs-review"))
+    code, text = run(repo, capsys, "validate", "--schema", str(schema), str(out))
+    assert code == 1 and ": 1 invalid." in text, text
+    assert files[0].name in text and ", line " in text and "needs-review" in text, text
+
+
 def test_memory_validates_and_counts_every_aligned_segment(repo, capsys, tmp_path):
     # a Welsh page whose first list lost an item: that list's block no longer aligns and is left out
     cy = repo / "docs/cy/framework/aims.md"

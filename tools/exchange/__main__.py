@@ -4,10 +4,13 @@
     python -m tools.exchange import FILE.xlf…
     python -m tools.exchange memory [--out DIR]
     python -m tools.exchange termbase [--out DIR]
+    python -m tools.exchange validate --schema SCHEMA.xsd [FILE.xlf|DIR …]
 
 With no PAGE and no --all, export writes the pages that need work (missing, outdated, unstamped);
 --outdated only the outdated ones; --all every page and every data file. --xliff 1.2 writes XLIFF
-1.2 instead of 2.0; --omegat an OmegaT project folder (tools/exchange/omegat.py).
+1.2 instead of 2.0; --omegat an OmegaT project folder (tools/exchange/omegat.py). validate checks
+packages against an XML Schema, e.g. the official OASIS XLIFF schema, which no package registry
+reachable here ships (schemas/exchange/README.md); with no FILE, the packages under translation/exchange/.
 """
 
 from __future__ import annotations
@@ -148,6 +151,37 @@ def cmd_termbase(args) -> int:
     return 0
 
 
+def cmd_validate(args) -> int:
+    from lxml import etree  # only this command needs it
+
+    try:
+        schema = etree.XMLSchema(etree.parse(str(args.schema)))
+    except (OSError, etree.XMLSchemaParseError, etree.XMLSyntaxError) as e:
+        _out(f"Not validated: {args.schema} is not a readable XML Schema ({e}).")
+        return 2
+    files: list[Path] = []
+    for name in args.files or [str(Path(args.root) / ex.OUT)]:
+        path = Path(name)
+        files += sorted(path.rglob("*.xlf")) if path.is_dir() else [path]
+    if not files:
+        _out("Not validated: no .xlf files found (make translation-export writes them).")
+        return 2
+    invalid = 0
+    for f in files:
+        try:
+            ok = schema.validate(etree.parse(str(f)))
+        except (OSError, etree.XMLSyntaxError) as e:
+            _out(f"  {_show(f)}: not well-formed XML: {e}")
+            invalid += 1
+            continue
+        if not ok:
+            invalid += 1
+            err = schema.error_log.last_error
+            _out(f"  {_show(f)}, line {err.line}: {err.message}")
+    _out(f"{len(files)} file(s) checked against {_show(args.schema)}: {invalid} invalid.")
+    return 1 if invalid else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.exchange", description=__doc__.split("\n")[0])
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
@@ -169,6 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("termbase", help="data/glossary.yml as TBX and CSV")
     p.add_argument("--out", default=None)
     p.set_defaults(func=cmd_termbase)
+    p = sub.add_parser("validate", help="check packages against an XML Schema (e.g. OASIS XLIFF)")
+    p.add_argument("--schema", type=Path, required=True, help="the .xsd file")
+    p.add_argument("files", nargs="*", help=".xlf files or folders (default: translation/exchange/)")
+    p.set_defaults(func=cmd_validate)
     args = parser.parse_args(argv)
     if getattr(args, "out", "") is None:
         args.out = str(Path(args.root) / ex.OUT)
