@@ -62,8 +62,9 @@ edit: $(VENV)/.site-installed node_modules/.installed
 # worker: tests/browser/conftest.py). --dist loadscope keeps each test module on one worker, so its
 # module fixtures (temporary builds, the editor's copy of the repository) run once and its tests
 # run in order. (Not loadgroup: with pytest 9, xdist 3.8's xdist_group marks are silently ignored.)
+# --durations lists the 25 slowest tests at the end, so a check that grows slow shows in every run.
 test: $(VENV)/.test-installed build lint
-	$(PY) -m pytest -n $(or $(WORKERS),auto) --dist loadscope
+	$(PY) -m pytest -n $(or $(WORKERS),auto) --dist loadscope --durations=25
 
 lint: $(VENV)/.test-installed
 	$(PY) -m ruff check .
