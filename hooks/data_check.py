@@ -25,10 +25,11 @@ def on_config(config):
         site = (state.start() if is_first_build(config) else state.current()).site
     except DataError as exc:
         raise PluginError(f"The site's data has a problem:\n{exc}") from None
-    try:
-        check_all_front_matter(Path(config.docs_dir))
-    except DataError as exc:
-        raise PluginError(f"A page's front matter has a problem:\n{exc}") from None
+    if is_first_build(config):  # every page of both languages, checked once a build
+        try:
+            check_all_front_matter(Path(config.docs_dir))
+        except DataError as exc:
+            raise PluginError(f"A page's front matter has a problem:\n{exc}") from None
     today = dt.date.today()
     warned = state.store("data_check").setdefault("warned", set())
     for service in site.services:
