@@ -17,18 +17,25 @@ from tiw.core.frontmatter import check_all_front_matter
 
 log = logging.getLogger("mkdocs.hooks.data_check")
 STALE_AFTER_DAYS = 365
+_serving = {"on": False}
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` rebuilds after every save: its rebuilds keep the data while it is unchanged.
+    _serving["on"] = command == "serve"
 
 
 def on_config(config):
     try:
         # One read per build: static-i18n runs on_config again for the Welsh build, which reuses it.
-        site = (state.start() if is_first_build(config) else state.current()).site
+        site = (state.start(reuse=_serving["on"]) if is_first_build(config) else state.current()).site
     except DataError as exc:
         raise PluginError(f"The site's data has a problem:\n{exc}") from None
-    try:
-        check_all_front_matter(Path(config.docs_dir))
-    except DataError as exc:
-        raise PluginError(f"A page's front matter has a problem:\n{exc}") from None
+    if is_first_build(config):  # every page of both languages, checked once a build
+        try:
+            check_all_front_matter(Path(config.docs_dir))
+        except DataError as exc:
+            raise PluginError(f"A page's front matter has a problem:\n{exc}") from None
     today = dt.date.today()
     warned = state.store("data_check").setdefault("warned", set())
     for service in site.services:

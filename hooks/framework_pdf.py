@@ -1,11 +1,12 @@
 """Build hook: the whole framework as a PDF in each language, at downloads/trauma-informed-wales-<lang>.pdf,
 made from the framework pages just built (tiw/publishing/framework_pdf.py says how).
 
-Timing: each language has its own WeasyPrint process, started when the build starts so that it
-loads the library while the pages build; it is given its document as soon as that language's pages
-are written. So the English PDF is printed while the Welsh pages build, and the two PDFs print side
-by side on two cores. The last build waits for both, then writes each PDF's real size into the
-download link on the framework's first page (macros/downloads.py).
+Timing: one WeasyPrint process is started when the build starts, so that it loads the library
+while the pages build; it is given each language's document as soon as that language's pages are
+written, and prints it in a forked child (the library is loaded once, not once per language). So
+the English PDF is printed while the Welsh pages build, and the two PDFs print side by side on two
+cores. The last build waits for both, then writes each PDF's real size into the download link on
+the framework's first page (macros/downloads.py).
 
 `TIW_PREVIEW=1` (set by `make serve` and `make edit`, never by `make build` or `make test`) or
 `TIW_SKIP_PDF=1` (tests' temporary builds) skips the PDFs; the link then says that the preview has
@@ -19,6 +20,7 @@ import html as html_text
 import logging
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -36,17 +38,27 @@ from tiw.publishing.framework_pdf import SourcePage, compose, human_size, pdf_ur
 log = logging.getLogger("mkdocs.hooks.framework_pdf")
 SECTION = "framework/"
 TIMEOUT_S = 300
-_state: dict = {"jobs": {}, "pages": {}}
+_state: dict = {"printer": None, "jobs": {}, "pages": {}}
 
 
 def _skip() -> bool:
     return any(os.environ.get(flag, "") not in ("", "0") for flag in ("TIW_SKIP_PDF", "TIW_PREVIEW"))
 
 
+def _kill(proc: subprocess.Popen) -> None:
+    """The printer and the children printing for it (its own process group)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
+
+
 def _stop_jobs():
-    for job in _state.get("jobs", {}).values():
-        if job["proc"].poll() is None:
-            job["proc"].kill()
+    printer = _state.get("printer")
+    if printer is not None and printer["proc"].poll() is None:
+        _kill(printer["proc"])
+    _state["printer"] = None
     _state["jobs"] = {}
 
 
@@ -56,9 +68,7 @@ def on_config(config):
         _state["pages"] = {}
         _state["tmp"] = tempfile.TemporaryDirectory(prefix="tiw-pdf-")
         if not _skip():
-            # One process per language, loading WeasyPrint while the pages build.
-            for lang in build_languages(config):
-                _spawn(lang)
+            _spawn()  # loads WeasyPrint while the pages build
     return config
 
 
@@ -75,11 +85,12 @@ def on_nav(nav, config, files):
     return nav
 
 
-def _spawn(lang: str) -> None:
-    """Start a WeasyPrint process for `lang` that loads the library and waits for its document."""
+def _spawn() -> None:
+    """Start the WeasyPrint process, which loads the library and waits for the documents."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-    # WeasyPrint's messages go to a file, not a pipe nobody reads until the end (a full pipe would stall it).
-    log_path = Path(_state["tmp"].name) / f"weasyprint-{lang}.log"
+    # Messages go to files, not a pipe nobody reads until the end (a full pipe would stall it):
+    # the printer's own here, each language's in the log named with its document.
+    log_path = Path(_state["tmp"].name) / "weasyprint.log"
     with open(log_path, "w", encoding="utf-8") as log_file:
         proc = subprocess.Popen(
             [sys.executable, "-m", "tiw.publishing.framework_pdf", "--wait"],
@@ -89,8 +100,9 @@ def _spawn(lang: str) -> None:
             env=env,
             cwd=str(ROOT),
             text=True,
+            start_new_session=True,  # its own process group, so a failed build stops its children too
         )
-    _state["jobs"][lang] = {"proc": proc, "log": log_path}
+    _state["printer"] = {"proc": proc, "log": log_path}
 
 
 def _start(config, lang: str) -> None:
@@ -116,12 +128,13 @@ def _start(config, lang: str) -> None:
     source.write_text(document, encoding="utf-8")
     out = Path(config.site_dir) / pdf_url(lang)
     out.unlink(missing_ok=True)
-    if lang not in _state["jobs"]:
-        _spawn(lang)
-    job = _state["jobs"][lang]
-    job.update(out=out, index=pages[0])
-    job["proc"].stdin.write(f"{source}\t{out}\n")
-    job["proc"].stdin.close()
+    if _state.get("printer") is None:
+        _spawn()
+    log_path = Path(_state["tmp"].name) / f"weasyprint-{lang}.log"
+    _state["jobs"][lang] = {"out": out, "index": pages[0], "log": log_path}
+    stdin = _state["printer"]["proc"].stdin
+    stdin.write(f"{source}\t{out}\t{log_path}\n")
+    stdin.flush()
 
 
 def _set_size_text(index: SourcePage, lang: str, text: str) -> None:
@@ -152,24 +165,30 @@ def on_post_build(config):
     _start(config, lang)
     if not is_last_build(config):
         return
+    printer = _state["printer"]
+    printer["proc"].stdin.close()  # every document is given: it exits once they are printed
     failures = []
-    for code, job in _state["jobs"].items():
-        if "out" not in job:
-            job["proc"].kill()
+    try:
+        printer["proc"].wait(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        _kill(printer["proc"])
+        failures.append(f"WeasyPrint took more than {TIMEOUT_S} s")
+    if printer["proc"].returncode != 0 and not failures:
+        err = printer["log"].read_text(encoding="utf-8", errors="replace").strip()
+        if err:
+            failures.append(err[-2000:])
+    for code in build_languages(config):
+        job = _state["jobs"].get(code)
+        if job is None:
             failures.append(f"{code}: no PDF was started for this language")
             continue
-        try:
-            job["proc"].wait(timeout=TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            job["proc"].kill()
-            failures.append(f"{code}: WeasyPrint took more than {TIMEOUT_S} s")
-            continue
-        if job["proc"].returncode != 0 or not job["out"].is_file():
-            err = job["log"].read_text(encoding="utf-8", errors="replace").strip()
+        if not job["out"].is_file():
+            err = job["log"].read_text(encoding="utf-8", errors="replace").strip() if job["log"].is_file() else ""
             failures.append(f"{code}: {err[-2000:]}")
             continue
         size = human_size(job["out"].stat().st_size, code)
         _set_size_text(job["index"], code, f"({state.site().ui['pdf_size'][code].replace('{size}', size)})")
+    _state["printer"] = None
     _state["jobs"] = {}
     if failures:
         raise PluginError(

@@ -396,3 +396,30 @@ def test_built_welsh_page_shows_the_notice_only_when_outdated(repo, capsys, tmp_
     assert "tiw-translation-notice" not in (tarball / "site/cy/guide/index.html").read_text()
     info = [line for line in result.stderr.splitlines() if "Translation notices are off" in line]
     assert len(info) == 1 and info[0].startswith("INFO"), result.stderr[-2000:]
+
+
+def test_answers_about_commits_alone_are_reused_while_head_is_the_same_commit(repo, monkeypatch):
+    """A `make serve` rebuild makes a new Git object; what it asks about commits alone is answered
+    from the last rebuild's queries while HEAD is the same commit, and never for a working-tree
+    query or a branch name."""
+    from tiw.build import git as git_module
+
+    asked: list[tuple] = []
+    real_run = git_module.run
+    monkeypatch.setattr(git_module, "run", lambda root, *args: asked.append(args) or real_run(root, *args))
+    diffs = lambda: [q for q in asked if q[0] == "diff"]  # noqa: E731
+    base = git(repo, "rev-parse", "HEAD~1").strip()
+    first = git_module.Git(repo).numstat(base, "HEAD")
+    asked.clear()
+    rebuild = git_module.Git(repo)
+    assert rebuild.numstat(base, "HEAD") == first and not diffs()
+    rebuild.numstat(base)  # that commit against the working tree: asked every time
+    assert len(diffs()) == 1
+    for _ in range(2):
+        git_module.Git(repo).numstat(base, "main")  # a branch may move: asked every time
+    assert len(diffs()) == 3
+    change_english(repo)
+    commit(repo, "English edit")
+    asked.clear()
+    after = git_module.Git(repo).numstat(base, "HEAD")  # a new HEAD: asked again
+    assert len(diffs()) == 1 and after != first and "docs/en/guide.md" in after

@@ -589,7 +589,7 @@ def main(argv=None) -> int:
     if args.scale != "none":
         from tools import bench_scale  # it imports this module's build helpers
 
-        bench_scale.main(["--factors", args.scale])
+        bench_scale.main(["--factors", args.scale], serve=results["serve"])
     return 0
 
 

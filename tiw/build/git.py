@@ -4,6 +4,7 @@ translator workflow. Read-only: nothing here changes the repository."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -29,8 +30,18 @@ def output(root: Path, *args: str) -> str | None:
     return text if code == 0 else None
 
 
+# Answers about commits alone (not the working tree, the index or the refs other than HEAD), kept
+# for the process's life under (working tree, HEAD's commit, the query): the same query about the
+# same commits has the same answer, so a `make serve` rebuild does not ask git again for the ones
+# it asked on the last rebuild (about sixty subprocesses a rebuild). Only successful answers are
+# kept; a new commit is a new HEAD, and the answers about the old one are dropped.
+_COMMITTED: dict[tuple, tuple[int, str]] = {}
+_FULL_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
 class Git:
-    """Read-only git queries in one working tree, with results cached for this object's life."""
+    """Read-only git queries in one working tree, with results cached for this object's life (and,
+    for queries about commits alone, `committed`, for as long as HEAD is the same commit)."""
 
     def __init__(self, root: Path):
         self.root = Path(root)
@@ -42,6 +53,23 @@ class Git:
         if args not in self._cache:
             self._cache[args] = run(self.root, *args)
         return self._cache[args]
+
+    def committed(self, *args: str, revs: tuple[str, ...], kept: tuple[int, ...] = (0,)) -> tuple[int, str]:
+        """`run` for a query about the commits `revs` alone: answers with an exit code in `kept`
+        are reused while HEAD is the same commit. Asked every time unless each of `revs` is a full
+        commit id or HEAD (a branch name or a short id may come to mean another commit)."""
+        head = self.head()
+        if not head or not all(rev == "HEAD" or _FULL_ID.fullmatch(rev) for rev in revs):
+            return self.run(*args)
+        key = (str(self.root), head, args)
+        if key not in _COMMITTED:
+            for old in [k for k in _COMMITTED if k[0] == key[0] and k[1] != head]:
+                del _COMMITTED[old]
+            answer = self.run(*args)
+            if answer[0] not in kept:
+                return answer
+            _COMMITTED[key] = answer
+        return _COMMITTED[key]
 
     def _check(self) -> bool:
         if shutil.which("git") is None:
@@ -61,11 +89,12 @@ class Git:
         return self.run("rev-parse", "HEAD^{commit}")[1].strip()
 
     def resolve(self, rev: str) -> str | None:
-        code, out = self.run("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+        # Kept only when found (a full id names one commit for good; a missing one may be fetched).
+        code, out = self.committed("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", revs=(rev,))
         return out.strip() if code == 0 else None
 
     def is_ancestor(self, sha: str, of: str = "HEAD") -> bool:
-        return self.run("merge-base", "--is-ancestor", sha, of)[0] == 0
+        return self.committed("merge-base", "--is-ancestor", sha, of, revs=(sha, of), kept=(0, 1))[0] == 0
 
     def shallow(self) -> bool:
         return self.run("rev-parse", "--is-shallow-repository")[1].strip() == "true"
@@ -73,7 +102,9 @@ class Git:
     def numstat(self, *revs: str, path: str = "docs") -> dict[str, int]:
         """Changed lines (added + deleted) per file under path: between two commits, or between a
         commit and the working tree. Paths are relative to the root."""
-        code, out = self.run("diff", "--relative", "--no-renames", "--numstat", *revs, "--", path)
+        # Two commits: about commits alone. One: that commit against the working tree, asked every time.
+        query = ("diff", "--relative", "--no-renames", "--numstat", *revs, "--", path)
+        code, out = self.committed(*query, revs=revs) if len(revs) == 2 else self.run(*query)
         if code != 0:
             raise GitError(out.strip())
         changes: dict[str, int] = {}
@@ -83,7 +114,7 @@ class Git:
         return changes
 
     def files_at(self, sha: str, path: str = "docs") -> set[str]:
-        code, out = self.run("ls-tree", "-r", "--name-only", "--full-tree", sha, "--", self.prefix() + path)
+        code, out = self.committed("ls-tree", "-r", "--name-only", "--full-tree", sha, "--", self.prefix() + path, revs=(sha,))
         prefix = self.prefix()
         return {name[len(prefix) :] for name in out.splitlines()} if code == 0 else set()
 
@@ -92,17 +123,19 @@ class Git:
 
     def last_commit_adding(self, path: str, text: str) -> str | None:
         """The latest commit that added or removed `text` in the file (None while uncommitted)."""
-        code, out = self.run("log", "-1", "--format=%H", f"-S{text}", "HEAD", "--", path)
+        code, out = self.committed("log", "-1", "--format=%H", f"-S{text}", "HEAD", "--", path, revs=("HEAD",))
         return out.strip() or None if code == 0 else None
 
     def changed_in(self, commit: str, path: str) -> bool:
         """Whether a commit changed (or added) the file."""
-        code, out = self.run("diff-tree", "--no-commit-id", "--name-only", "-r", "--root", "--relative", commit, "--", path)
+        code, out = self.committed(
+            "diff-tree", "--no-commit-id", "--name-only", "-r", "--root", "--relative", commit, "--", path, revs=(commit,)
+        )
         return code == 0 and bool(out.strip())
 
     def is_tracked(self, path: str) -> bool:
         return self.run("ls-files", "--error-unmatch", "--", path)[0] == 0
 
     def show(self, sha: str, path: str) -> str | None:
-        code, out = self.run("show", f"{sha}:./{path}")
+        code, out = self.committed("show", f"{sha}:./{path}", revs=(sha,))
         return out if code == 0 else None
