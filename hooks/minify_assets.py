@@ -73,7 +73,7 @@ def _ours(site: Path) -> list[Path]:
     return [f for pattern in SCRIPTS for f in sorted(site.glob(pattern)) if not f.name.endswith(".min.js")]
 
 
-@event_priority(-116)  # after PurgeCSS (-115), which reads the scripts' text for class names
+@event_priority(-116)  # before PurgeCSS (-117), which reads the scripts as shipped for class names
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
