@@ -1,13 +1,13 @@
-"""Build hook: the site's own scripts and stylesheet, minified in the built site (terser and csso,
+"""Build hook: the site's own scripts and stylesheets, minified in the built site (terser and csso,
 npm, pinned in package.json), so a first view does not download their comments and spaces
 (issue 15: first view within 60 KiB). The sources in docs/assets/ keep their comments.
 
 Minified: assets/javascripts/*.js and workers/*.js written by us (not the generated lunr/
-language files, which tests read) and assets/stylesheets/tiw.css; and the theme's bundle, already
-minified by esbuild, again with terser (two compress passes: 34.2 -> 31.5 KiB gzipped, its source
-map, which describes the original, removed). terser keeps
-top-level names (the theme's storage helpers are globals the theme calls). Without the tools the
-build stops and says so: never a silent fallback to the unminified files.
+language files, which tests read), assets/stylesheets/tiw.css and the tools' stylesheets
+(assets/stylesheets/tools/); and the theme's bundle, already minified by esbuild, again with terser
+(two compress passes: 34.2 -> 31.5 KiB gzipped, its source map, which describes the original,
+removed). terser keeps top-level names (the theme's storage helpers are globals the theme calls).
+Without the tools the build stops and says so: never a silent fallback to the unminified files.
 
 Each minified file is kept in .cache/minify/ (tiw/build/cache.py), named by the hash of what
 decides it: the source, the minifier's code and options here, and terser's and csso's versions. A
@@ -34,7 +34,7 @@ log = logging.getLogger("mkdocs.hooks.minify_assets")
 
 SCRIPTS = ["assets/javascripts/*.js", "assets/javascripts/workers/*.js"]
 THEME_BUNDLE = "assets/javascripts/bundle.*.min.js"
-STYLESHEETS = ["assets/stylesheets/tiw.css"]
+STYLESHEETS = ["assets/stylesheets/tiw.css", "assets/stylesheets/tools/*.css"]
 NEEDS = ["node_modules/terser/package.json", "node_modules/csso/package.json"]
 
 # Reads {"js": [...], "css": [...]} on stdin, rewrites each file minified, prints the sizes.
@@ -73,7 +73,7 @@ def _ours(site: Path) -> list[Path]:
     return [f for pattern in SCRIPTS for f in sorted(site.glob(pattern)) if not f.name.endswith(".min.js")]
 
 
-@event_priority(-116)  # after PurgeCSS (-115), which reads the scripts' text for class names
+@event_priority(-116)  # before PurgeCSS (-117), which reads the scripts as shipped for class names
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
@@ -85,8 +85,8 @@ def on_post_build(config):
             "Run `npm ci` in the repository (make build does it), then build again."
         )
     site = Path(config.site_dir)
-    css = [site / f for f in STYLESHEETS]
-    absent = [str(f.relative_to(site)) for f in css if not f.is_file()]
+    css = [f for pattern in STYLESHEETS for f in sorted(site.glob(pattern))]
+    absent = [pattern for pattern in STYLESHEETS if not any(site.glob(pattern))]
     js = _ours(site)
     bundle = sorted(site.glob(THEME_BUNDLE))
     if len(bundle) != 1:
@@ -118,6 +118,6 @@ def on_post_build(config):
             f.write_bytes(key.read_bytes())
     after = sum(f.stat().st_size for f in keys)
     log.info(
-        f"Minified {len(js)} scripts and {len(css)} stylesheet ({len(keys) - len(todo)} from .cache/minify): "
+        f"Minified {len(js)} scripts and {len(css)} stylesheets ({len(keys) - len(todo)} from .cache/minify): "
         f"{before / 1024:.1f} -> {after / 1024:.1f} KiB"
     )

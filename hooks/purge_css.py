@@ -68,7 +68,9 @@ NOT_TURNED_ON = {
 }
 # A rule the site cannot do without: if PurgeCSS ever dropped it, the output is wrong, not small.
 MUST_KEEP = {"main": ".md-header", "palette": "[data-md-color-scheme=slate]"}
-OPTIONS = {"variables": True, "keyframes": True, "fontFace": True}
+# Unused custom properties, keyframes and font faces removed; pages read as HTML (tag and attribute
+# names and values), not as text.
+OPTIONS = Path(__file__).with_name("purgecss.config.cjs")
 
 
 def _features(config) -> list[str]:
@@ -98,7 +100,9 @@ def _stylesheets(site: Path) -> list[Path]:
     return files
 
 
-@event_priority(-115)  # after static-i18n's Welsh build (-100) and the search hook (-110); before nothing
+# After static-i18n's Welsh build (-100), the search hook (-110) and the minified scripts (-116):
+# PurgeCSS reads the scripts as shipped, whose source comments' words kept rules ("example", "code").
+@event_priority(-117)
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False):
@@ -116,8 +120,6 @@ def on_post_build(config):
     files = _stylesheets(site)
     before = {f: f.stat().st_size for f in files}
     with tempfile.TemporaryDirectory(prefix="tiw-purge-") as tmp:
-        options = Path(tmp) / "purgecss.config.js"
-        options.write_text(f"module.exports = {json.dumps(OPTIONS)};\n", encoding="utf-8")
         runtime = Path(tmp) / "theme-runtime-names.txt"
         runtime.write_text(_theme_runtime_names(site, config), encoding="utf-8")
         bundle = next(site.glob(THEME_BUNDLE)).relative_to(site).as_posix()
@@ -127,7 +129,7 @@ def on_post_build(config):
             [
                 str(PURGECSS),
                 "--config",
-                str(options),
+                str(OPTIONS),
                 "--css",
                 *map(str, files),
                 "--content",

@@ -31,3 +31,21 @@ def test_arriving_from_a_result_marks_the_words_without_the_index(tab, base_url,
     tab.page.wait_for_timeout(300)
     assert not [u for u in tab.requests if "search_index.json" in u], "the index loaded for ?h="
     assert not [u for u in tab.requests if "/workers/" in u], "the search worker started for ?h="
+
+
+# A tool is a script and a stylesheet of one name (overrides/main.html), both loaded by its page's
+# front matter (page_scripts), on its page alone.
+TOOL_PAGES = {"resources/": "resource-filter", "for-you/organisations/": "action-plan", "cy/for-you/which-level/": "which-level"}
+
+
+@pytest.mark.parametrize("url", ["", "cy/framework/purpose/", *TOOL_PAGES])
+def test_a_tool_loads_its_script_and_stylesheet_on_its_page_alone(tab, base_url, url):
+    tab.page.goto(base_url + url, wait_until="load")
+    tool_assets = {
+        u.rsplit("/", 1)[1]
+        for u in tab.requests
+        if "/assets/stylesheets/tools/" in u or any(u.endswith(f"/assets/javascripts/{name}.js") for name in TOOL_PAGES.values())
+    }
+    tool = TOOL_PAGES.get(url)
+    assert tool_assets == ({f"{tool}.js", f"{tool}.css"} if tool else set())
+    assert not tab.errors

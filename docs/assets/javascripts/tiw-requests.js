@@ -1,5 +1,6 @@
-/* Trauma-Informed Wales: loaded in <head>, before the theme's scripts, so that it can hold back
-   requests the theme would otherwise make on every page. Nothing here sends data anywhere. */
+/* Trauma-Informed Wales: loaded at the end of <body>, just before the theme's scripts, so that it
+   can hold back requests the theme would otherwise make on every page. Nothing here sends data
+   anywhere. */
 (function () {
   "use strict";
 
@@ -84,6 +85,9 @@
     }
     return send.apply(xhr, args);
   };
+  /* A reader who reached the search box while the page was still loading. */
+  var active = document.activeElement;
+  if (active && active.closest && active.closest(".md-search")) wantSearch();
   document.addEventListener("focusin", function (event) {
     if (event.target.closest && event.target.closest(".md-search")) wantSearch();
   });
