@@ -9,21 +9,10 @@ import sys
 from pathlib import Path
 
 from tiw import ROOT
+from tiw.core.paths import BUILD_INPUTS
 
-PARTS = [
-    "mkdocs.yml",
-    "docs",
-    "data",
-    "schemas",
-    "resources",
-    "overrides",
-    "hooks",
-    "macros",
-    "tiw",
-    "tools",
-    "tiw_editor",
-    "translation",
-]
+# The build's inputs, and the tools (some tests run them on the copy).
+PARTS = [*BUILD_INPUTS, "tools"]
 
 
 def copy_project(dest: Path) -> Path:
