@@ -44,17 +44,23 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The theme's bundle, minified once for the theme and terser the locks install (tiw/build/minify.py):
+# it changes only with them, and minifying it took more CPU than the rest of a build's own work.
+$(VENV)/.theme-prepared: $(VENV)/.site-installed node_modules/.installed
+	$(PY) -m tiw.build.minify
+	touch $@
+
 # The preview (TIW_PREVIEW=1) skips the framework PDFs and keeps the theme's whole CSS (no PurgeCSS),
 # to rebuild sooner after an edit; build and test never do. `make bench` measures the rebuild.
-serve: $(VENV)/.site-installed node_modules/.installed
+serve: $(VENV)/.theme-prepared
 	TIW_PREVIEW=1 $(MKDOCS) serve --strict -a 127.0.0.1:8000
 
-build: $(VENV)/.site-installed node_modules/.installed
+build: $(VENV)/.theme-prepared
 	TIW_SKIP_PDF= $(MKDOCS) build --strict --clean
 
 # Comms teams (README.md, "Editing in the browser"): the editor at http://127.0.0.1:8000/admin/
 # saving to this working copy (MODE=git: every save is a commit on the current branch).
-edit: $(VENV)/.site-installed node_modules/.installed
+edit: $(VENV)/.theme-prepared
 	TIW_PREVIEW=1 $(MKDOCS) build --strict --clean
 	$(PY) -m tiw_editor.serve --port $(or $(PORT),8000) --mode $(or $(MODE),fs)
 

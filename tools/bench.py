@@ -139,7 +139,8 @@ def build(config: Path, dest: Path, site_url: str, root: Path = ROOT, skip_pdf: 
     """A clean build in its own process, so the peak memory is this build's alone. `root` is the
     project to build (a scaled copy puts its tiw/, macros/ and hooks/ first on the path)."""
     shutil.rmtree(dest, ignore_errors=True)
-    # an empty build cache (hooks/minify_assets.py), so a clean build minifies everything
+    # an empty build cache (tiw/build/cache.py), so a clean build minifies all of our files; the
+    # theme's bundle is minified with the install (make's .venv/.theme-prepared), not by a build
     cache = tempfile.mkdtemp(prefix="tiw-bench-cache-")
     env = dict(
         os.environ,

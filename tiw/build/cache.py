@@ -2,7 +2,8 @@
 each clean build an empty one). Only what is named by the hash of everything that decides it goes
 here, so an entry can never be stale: a changed input is a different name.
 
-- minify/: our scripts, tiw.css and the theme's bundle, minified (hooks/minify_assets.py);
+- minify/: our scripts, tiw.css and the tools' stylesheets, minified (tiw/build/minify.py; the
+  theme's bundle is minified once with the install and kept in the environment instead);
 - jinja/: the theme's templates compiled (hooks/template_cache.py; Jinja checks each one's source).
 """
 
