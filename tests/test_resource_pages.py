@@ -66,6 +66,21 @@ def test_each_group_section_lists_exactly_its_resources(lang, kind, field, prefi
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", ["audiences", "settings"])
+def test_grouped_entries_are_brief_one_link_each_with_their_levels_named(lang, kind):
+    """An entry appears once in each of its groups: there its only link is its title (the level
+    pages are linked from the full entry, on the home and level pages), and its levels are named."""
+    level_names = {lid: lv["name"][lang] for lid, lv in levels().items()}
+    listed = entries(page_html(lang, f"resources/{kind}/"))
+    assert listed, f"resources/{kind}/ ({lang}): no entries"
+    for e in listed:
+        r = catalogue()[e["id"]]
+        assert len(e["links"]) == 1, f"{e['id']} in {e['section']} ({lang}): links {e['links']}"
+        named = [level_names[lid] for lid in r["levels"]]
+        assert all(name in e["text"] for name in named), f"{e['id']} in {e['section']} ({lang}): levels {named} not named"
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_home_lists_everything_with_counts_and_routes(lang):
     html = page_html(lang, "resources/")
     body = article(html)
