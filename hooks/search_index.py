@@ -11,6 +11,11 @@ mutations.
   assets/javascripts/lunr/min/lunr.cy.min.js: written here from welsh-search.js and the rules in
   data/welsh_search.yml (Welsh stop words, mutation folding; see tiw/search/welsh.py).
 
+- `make serve` (TIW_PREVIEW): the theme's search plugin reads every page's HTML again on every
+  rebuild (about 0.35 s of one); a page whose HTML, address, headings and search settings are
+  unchanged gets the entries it had last time instead (`_remembered_entries`). Never in
+  `make build`, which indexes every page once anyway.
+
 Order: static-i18n builds Welsh from inside the English build's on_post_build, at priority -100,
 and writes the combined index at its end. This hook's on_post_build runs after it (-110) and
 skips the inner (Welsh) call, when static-i18n reports that it is still building.
@@ -18,11 +23,14 @@ skips the inner (Welsh) call, when static-i18n reports that it is still building
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
+import os
 import re
 from pathlib import Path
 
+from material.plugins.search.plugin import SearchIndex
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -37,6 +45,44 @@ log = logging.getLogger("mkdocs.hooks.search_index")
 WELSH_JS = ROOT / "docs" / "assets" / "javascripts" / "welsh-search.js"
 WELSH_LUNR = "assets/javascripts/lunr/min/lunr.cy.min.js"
 PIPELINE = {"trimmer", "stopWordFilter", "stemmer"}
+
+
+_entries_of = SearchIndex.add_entry_from_context
+_remembered: dict[str, tuple[tuple, list[dict]]] = {}  # page address -> (what decided them, entries)
+
+
+def _remembered_entries(index: SearchIndex, page) -> None:
+    """The theme's indexing of one page, remembered while `make serve` runs. The entries are
+    decided by the page's HTML, address, title, headings (their ids and addresses), its front
+    matter's title, tags and search settings, and the index's settings: all in the key. One
+    entry a page address is kept, so a long preview session does not grow."""
+    toc = []
+    stack = list(page.toc or [])
+    while stack:
+        item = stack.pop(0)
+        toc.append((item.id, item.url))
+        stack[:0] = list(item.children or [])
+    meta = page.meta or {}
+    key = (
+        page.content,
+        page.title,
+        tuple(toc),
+        repr(meta.get("title")),
+        repr(meta.get("tags")),
+        repr(meta.get("search")),
+        repr(sorted(index.config.items())),
+    )
+    kept = _remembered.get(page.url)
+    if kept and kept[0] == key:
+        index.entries.extend(copy.deepcopy(kept[1]))
+        return
+    start = len(index.entries)
+    _entries_of(index, page)
+    _remembered[page.url] = (key, copy.deepcopy(index.entries[start:]))
+
+
+if os.environ.get("TIW_PREVIEW", "") not in ("", "0"):
+    SearchIndex.add_entry_from_context = _remembered_entries
 
 
 def _rules():
