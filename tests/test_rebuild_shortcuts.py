@@ -9,6 +9,7 @@ import importlib.util
 import sys
 from types import SimpleNamespace
 
+import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
@@ -68,3 +69,25 @@ def test_a_preview_remembers_an_unchanged_pages_search_entries_only(monkeypatch)
     third = index_of(edited, two)
     assert parsed == ["a/", "b/", "a/"], "the edited page was not parsed again"
     assert any("Edited words" in e["text"] for e in third) and not any("First words" in e["text"] for e in third)
+
+
+def test_held_html_comes_back_whole_and_a_lost_block_stops_the_build():
+    from tiw.build import fragments
+
+    block = '<ul class="tiw-resources"><li data-x="a &amp; b">One</li></ul>'
+    page = f"<h1>Title</h1>\n{fragments.hold(block)}\n<p>After</p>"
+    assert block not in page and "data-tiw-held" in page
+    assert fragments.release(page, "x.md") == f"<h1>Title</h1>\n{block}\n<p>After</p>"
+
+    fragments.hold(block)  # held, but its placeholder never reaches the page
+    with pytest.raises(RuntimeError, match="x.md: held HTML blocks did not come back"):
+        fragments.release("<p>No placeholder</p>", "x.md")
+    assert fragments.release("<p>Next page</p>", "y.md") == "<p>Next page</p>", "a failed page's blocks leaked into the next"
+
+
+def test_no_placeholder_reaches_a_built_page():
+    from tests.sitepages import SITE
+
+    pages = list(SITE.rglob("*.html"))
+    assert len(pages) > 50
+    assert [p for p in pages if "data-tiw-held" in p.read_text(encoding="utf-8")] == []
