@@ -116,6 +116,9 @@ def default_config(workdir: Path, site_url: str, root: Path = ROOT) -> Path:
         "theme": {"name": "material", "language": "en"},
         "markdown_extensions": ours.get("markdown_extensions", []),
         "plugins": plugins,
+        # Our macros hold their long listings out of Markdown and this hook puts them back: without
+        # it the default's pages would be shorter than ours (a placeholder for each listing).
+        "hooks": [str(root / "hooks" / "held_html.py")],
         "nav": ours["nav"],
         "not_in_nav": ours.get("not_in_nav", ""),
     }
