@@ -65,7 +65,7 @@ def hold(block: str) -> Markup:
     only where a block of HTML may stand: on its own line, or inside other raw HTML."""
     key = f"{hashlib.sha1(str(block).encode()).hexdigest()[:16]}-{len(_held)}"
     _held[key] = str(block)
-    return Markup(f'<div data-tiw-held="{key}"></div>')
+    return Markup(render("held.html", key=key))
 
 
 def release(content: str, where: str) -> str:
