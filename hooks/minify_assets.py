@@ -18,12 +18,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from tiw.build.minify import MinifyError, minify, missing_tools
+from tiw.build.minify import THEME_BUNDLE, MinifyError, minify, missing_tools
 
 log = logging.getLogger("mkdocs.hooks.minify_assets")
 
 SCRIPTS = ["assets/javascripts/*.js", "assets/javascripts/workers/*.js"]
-THEME_BUNDLE = "assets/javascripts/bundle.*.min.js"
 STYLESHEETS = ["assets/stylesheets/tiw.css", "assets/stylesheets/tools/*.css"]
 
 

@@ -36,6 +36,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from tiw import ROOT
+from tiw.build.minify import THEME_BUNDLE
 
 log = logging.getLogger("mkdocs.hooks.purge_css")
 
@@ -44,7 +45,6 @@ PURGECSS = ROOT / "node_modules" / ".bin" / "purgecss"
 # a selector made of a pseudo-class alone (its ":focus-visible" focus ring for every element).
 STYLESHEETS = ["assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css"]
 CONTENT = ["**/*.html", "assets/javascripts/**/*.js"]
-THEME_BUNDLE = "assets/javascripts/bundle.*.min.js"
 # Scripts that never add a class to a page: the search workers (theirs and ours) run off the page,
 # and lunr's language files only fold words. Their word lists kept unused rules ("bug", "pre").
 NO_PAGE_SCRIPTS = ["assets/javascripts/workers/**", "assets/javascripts/lunr/**"]

@@ -59,7 +59,6 @@ def test_the_venvs_own_scripts_import_the_checkout_that_holds_the_venv():
     assert out.returncode == 0 and out.stdout.strip() == str(ROOT), out.stderr[-2000:]
 
 
-@pytest.mark.slow
 def test_the_lock_is_installed_as_it_stands():
     """The hashed lock is complete, so pip installs it without resolving (--no-deps) and checks it
     (pip check). Left to resolve, pip 23 took weasyprint's fonttools[woff] extra to a release
@@ -74,6 +73,7 @@ def test_the_lock_is_installed_as_it_stands():
     assert makefile.count("-m pip check") >= len(installs), "each install of the lock is followed by pip check"
 
 
+@pytest.mark.slow
 def test_a_fresh_clone_with_a_copied_venv_builds_its_own_files(tmp_path):
     if not (ROOT / ".git").exists():
         pytest.fail("this checkout is not a git repository: the test clones it")

@@ -22,12 +22,15 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from tiw import ROOT
 from tiw.build.cache import cache_dir
 
 NEEDS = ["node_modules/terser/package.json", "node_modules/esbuild/package.json"]
+# The theme's bundle, where the theme keeps it (templates/) and where a build writes it (site/).
+THEME_BUNDLE = "assets/javascripts/bundle.*.min.js"
 
 # Reads {"theme": [...], "js": [...], "css": [...]} on stdin and rewrites each file minified. Ours
 # with esbuild (about 0.2 CPU s for all of them; terser took 1.6 s, for 0.1 KiB less in all); the
@@ -80,9 +83,9 @@ def theme_bundle_source() -> Path:
     """The installed theme's bundle, as the theme ships it."""
     import material
 
-    found = sorted((Path(material.__file__).parent / "templates" / "assets" / "javascripts").glob("bundle.*.min.js"))
+    found = sorted((Path(material.__file__).parent / "templates").glob(THEME_BUNDLE))
     if len(found) != 1:
-        raise MinifyError(f"expected one bundle.*.min.js in the installed theme, found {len(found)}")
+        raise MinifyError(f"expected one {THEME_BUNDLE} in the installed theme, found {len(found)}")
     return found[0]
 
 
@@ -129,21 +132,19 @@ def minify(js: list[Path], css: list[Path], theme_bundle: Path | None = None) ->
 
 
 def prepare_theme_bundle() -> tuple[Path, bool]:
-    """Minify the installed theme's bundle into the environment, unless it is there already.
-    Returns (where it is, whether it was minified now)."""
+    """Minify the installed theme's bundle into the environment, unless it is there already: the
+    same step a build takes (minify()), on a copy of the theme's file. Returns (where it is,
+    whether it was minified now)."""
     src = theme_bundle_source()
-    tools = _tools_key()
-    dest = theme_dir() / _name(src, tools)
+    dest = theme_dir() / _name(src, _tools_key())
     if dest.is_file():
         return dest, False
-    work = dest.with_name(f"work.{os.getpid()}.js")
-    work.parent.mkdir(parents=True, exist_ok=True)
-    try:
+    with tempfile.TemporaryDirectory(prefix="tiw-theme-") as tmp:
+        work = Path(tmp) / src.name
         work.write_bytes(src.read_bytes())
-        _run_node([], [], [work])
-        work.replace(dest)
-    finally:
-        work.unlink(missing_ok=True)
+        minify([], [], theme_bundle=work)
+    if not dest.is_file():
+        raise MinifyError(f"could not keep the minified bundle in {dest.parent} (is the environment read-only?)")
     return dest, True
 
 
