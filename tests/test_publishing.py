@@ -482,7 +482,7 @@ def test_ci_workflow_runs_make_test_on_pull_requests():
     assert checkout["with"]["fetch-depth"] == 0
     assert any(str(s.get("uses", "")).startswith("actions/setup-node") and str(s["with"]["node-version"]) == "20" for s in steps)
     packages = (ROOT / "system-packages.txt").read_text(encoding="utf-8")
-    assert re.search(r"^chromium\b", packages, re.M) and re.search(r"^libpango", packages, re.M)
+    assert re.search(r"^chromium-headless-shell\b", packages, re.M) and re.search(r"^libpango", packages, re.M)
 
 
 def test_deploy_workflow_tests_builds_with_site_url_and_deploys():

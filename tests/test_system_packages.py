@@ -46,7 +46,15 @@ def _runs(path) -> list[str]:
 def test_the_list_names_what_the_checks_need():
     names = listed()
     assert len(names) == len(set(names)), "a package is listed twice"
-    for needed in ("chromium", "default-jre-headless", "hunspell", "hunspell-en-gb", "libpango-1.0-0", "git"):
+    for needed in (
+        "chromium-headless-shell",
+        "chromium",
+        "default-jre-headless",
+        "hunspell",
+        "hunspell-en-gb",
+        "libpango-1.0-0",
+        "git",
+    ):
         assert needed in names, f"system-packages.txt does not list {needed}"
 
 

@@ -63,9 +63,14 @@ def base_url():
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    # Chromium's headless shell: the same Blink (and the same results on every check, compared page
+    # by page) for about a third of the full browser's CPU; the suite is CPU-bound (README).
+    executable = shutil.which("chromium-headless-shell")
     if not executable:
-        pytest.fail("Chromium is not installed: .ci/run installs Debian's chromium package.")
+        pytest.fail(
+            "Chromium's headless shell is not installed: run tools/system-deps (as root), which installs "
+            "Debian's chromium-headless-shell with the rest of system-packages.txt."
+        )
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield b
