@@ -1,12 +1,18 @@
 """Build hook: the whole framework as a PDF in each language, at downloads/trauma-informed-wales-<lang>.pdf,
 made from the framework pages just built (tiw/publishing/framework_pdf.py says how).
 
-Timing: one WeasyPrint process is started when the build starts, so that it loads the library
-while the pages build; it is given each language's document as soon as that language's pages are
-written, and prints it in a forked child (the library is loaded once, not once per language). So
+A PDF is printed only when what decides it has changed: each language's document is composed as
+soon as its pages are written, and a PDF printed earlier from the same text, stylesheet, libraries
+and fonts is taken from the build cache (.cache/pdf/, named by `print_key`; tiw/build/cache.py).
+Printing both costs about 7 CPU seconds, more than the rest of the build; most publishing (news,
+resources, help) leaves the framework's text alone.
+
+Timing, when a PDF must be printed: one WeasyPrint process loads the library (early, while the pages
+build, when the cache holds no PDF of a language; otherwise at the first document it must print),
+and prints each document in a forked child (the library is loaded once, not once per language). So
 the English PDF is printed while the Welsh pages build, and the two PDFs print side by side on two
-cores. The last build waits for both, then writes each PDF's real size into the download link on
-the framework's first page (macros/downloads.py).
+cores. The last build waits for both, keeps them in the cache, then writes each PDF's real size
+into the download link on the framework's first page (macros/downloads.py).
 
 `TIW_PREVIEW=1` (set by `make serve` and `make edit`, never by `make build` or `make test`) or
 `TIW_SKIP_PDF=1` (tests' temporary builds) skips the PDFs; the link then says that the preview has
@@ -20,6 +26,7 @@ import html as html_text
 import logging
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -30,10 +37,11 @@ from mkdocs.exceptions import PluginError
 
 from tiw import ROOT
 from tiw.build import state
+from tiw.build.cache import cache_dir
 from tiw.build.language import site_path
 from tiw.build.sequence import build_languages, current_language, is_first_build, is_last_build
 from tiw.core.dates import format_date
-from tiw.publishing.framework_pdf import SourcePage, compose, human_size, pdf_url
+from tiw.publishing.framework_pdf import SourcePage, compose, human_size, pdf_name, pdf_url, print_key
 
 log = logging.getLogger("mkdocs.hooks.framework_pdf")
 SECTION = "framework/"
@@ -67,9 +75,14 @@ def on_config(config):
         _stop_jobs()
         _state["pages"] = {}
         _state["tmp"] = tempfile.TemporaryDirectory(prefix="tiw-pdf-")
-        if not _skip():
-            _spawn()  # loads WeasyPrint while the pages build
+        if not _skip() and any(not _kept(lang) for lang in build_languages(config)):
+            _spawn()  # a PDF will be printed: load WeasyPrint while the pages build
     return config
+
+
+def _kept(lang: str) -> list[Path]:
+    """The language's PDFs in the build cache (normally one: the last printed)."""
+    return sorted(cache_dir("pdf").glob(f"{lang}-*-{pdf_name(lang)}"))
 
 
 def on_nav(nav, config, files):
@@ -113,28 +126,49 @@ def _start(config, lang: str) -> None:
     today = dt.date.today()
     strings = {key: ui[f"pdf_{key}"][lang] for key in ("title", "subtitle", "generated", "page_label")}
     strings["credit"] = ui["footer_credit"][lang]
-    document = compose(
-        pages,
-        lang=lang,
-        site_url=config.site_url or "/",
-        site_dir=Path(config.site_dir),
-        strings=strings,
-        author=config.site_author or "",
-        description=config.site_description or "",
-        date_text=format_date(today, lang),
-        date_iso=today.isoformat(),
-    )
-    source = Path(_state["tmp"].name) / f"framework-{lang}.html"
-    source.write_text(document, encoding="utf-8")
+
+    def document(date_text: str, date_iso: str) -> str:
+        return compose(
+            pages,
+            lang=lang,
+            site_url=config.site_url or "/",
+            site_dir=Path(config.site_dir),
+            strings=strings,
+            author=config.site_author or "",
+            description=config.site_description or "",
+            date_text=date_text,
+            date_iso=date_iso,
+        )
+
     out = Path(config.site_dir) / pdf_url(lang)
     out.unlink(missing_ok=True)
+    kept = cache_dir("pdf") / f"{lang}-{print_key(document('', ''))}-{pdf_name(lang)}"
+    _state["jobs"][lang] = {"out": out, "index": pages[0], "kept": kept, "printed": not kept.is_file()}
+    if kept.is_file():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(kept, out)
+        return
+    source = Path(_state["tmp"].name) / f"framework-{lang}.html"
+    source.write_text(document(format_date(today, lang), today.isoformat()), encoding="utf-8")
     if _state.get("printer") is None:
         _spawn()
     log_path = Path(_state["tmp"].name) / f"weasyprint-{lang}.log"
-    _state["jobs"][lang] = {"out": out, "index": pages[0], "log": log_path}
+    _state["jobs"][lang]["log"] = log_path
     stdin = _state["printer"]["proc"].stdin
     stdin.write(f"{source}\t{out}\t{log_path}\n")
     stdin.flush()
+
+
+def _keep(job: dict) -> None:
+    """A newly printed PDF goes into the cache in place of the language's earlier ones."""
+    kept = job["kept"]
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_name(kept.name + ".part")
+    shutil.copyfile(job["out"], partial)
+    partial.replace(kept)  # whole or not at all: a build stopped halfway leaves no broken PDF to reuse
+    for older in kept.parent.glob(f"{kept.name.split('-', 1)[0]}-*"):
+        if older != kept:
+            older.unlink(missing_ok=True)
 
 
 def _set_size_text(index: SourcePage, lang: str, text: str) -> None:
@@ -166,35 +200,46 @@ def on_post_build(config):
     if not is_last_build(config):
         return
     printer = _state["printer"]
-    printer["proc"].stdin.close()  # every document is given: it exits once they are printed
     failures = []
-    try:
-        printer["proc"].wait(timeout=TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        _kill(printer["proc"])
-        failures.append(f"WeasyPrint took more than {TIMEOUT_S} s")
-    if printer["proc"].returncode != 0 and not failures:
-        err = printer["log"].read_text(encoding="utf-8", errors="replace").strip()
-        if err:
-            failures.append(err[-2000:])
+    if printer is not None:
+        printer["proc"].stdin.close()  # every document is given: it exits once they are printed
+        try:
+            printer["proc"].wait(timeout=TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            _kill(printer["proc"])
+            failures.append(f"WeasyPrint took more than {TIMEOUT_S} s")
+        if printer["proc"].returncode != 0 and not failures:
+            err = printer["log"].read_text(encoding="utf-8", errors="replace").strip()
+            if err:
+                failures.append(err[-2000:])
     for code in build_languages(config):
         job = _state["jobs"].get(code)
         if job is None:
             failures.append(f"{code}: no PDF was started for this language")
             continue
         if not job["out"].is_file():
-            err = job["log"].read_text(encoding="utf-8", errors="replace").strip() if job["log"].is_file() else ""
+            log_path = job.get("log")
+            err = log_path.read_text(encoding="utf-8", errors="replace").strip() if log_path and log_path.is_file() else ""
             failures.append(f"{code}: {err[-2000:]}")
             continue
+        if job["printed"]:
+            _keep(job)
         size = human_size(job["out"].stat().st_size, code)
         _set_size_text(job["index"], code, f"({state.site().ui['pdf_size'][code].replace('{size}', size)})")
+    jobs = _state["jobs"]
     _state["printer"] = None
     _state["jobs"] = {}
     if failures:
         raise PluginError(
             "The framework PDF could not be made. WeasyPrint's messages follow (if it cannot "
-            "load a library, install the Debian packages listed in .ci/run):\n" + "\n".join(failures)
+            "load a library, run tools/system-deps, which installs the packages of system-packages.txt):\n" + "\n".join(failures)
         )
+    log.info(
+        "Framework PDFs: "
+        + "; ".join(
+            f"{code} {'printed' if job['printed'] else 'unchanged, kept from an earlier build'}" for code, job in jobs.items()
+        )
+    )
 
 
 def on_build_error(error):

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -370,6 +371,90 @@ def test_framework_page_links_the_pdf_with_its_real_size(lang):
     pdf = (SITE / prefix / "framework" / href).resolve()
     assert pdf == (SITE / "downloads" / f"trauma-informed-wales-{lang}.pdf").resolve() and size_lang == lang
     assert size == human_size(pdf.stat().st_size, lang)
+
+
+# A PDF is printed only when what decides it changed (hooks/framework_pdf.py): the build cache keeps
+# the last printed PDF of each language under the name of its inputs (tiw/publishing/framework_pdf.py).
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_built_pdf_is_kept_for_the_next_build(lang):
+    from tiw.build.cache import cache_dir
+    from tiw.publishing.framework_pdf import pdf_name
+
+    kept = sorted(cache_dir("pdf").glob(f"{lang}-*-{pdf_name(lang)}"))
+    assert len(kept) == 1, f"expected one kept {lang} PDF in {cache_dir('pdf')}, found {[k.name for k in kept]}"
+    assert kept[0].read_bytes() == _pdf_path(lang).read_bytes(), "the kept PDF is not the one the site has"
+
+
+def test_a_pdf_is_printed_only_when_its_document_changed(tmp_path, monkeypatch):
+    """The hook's own steps, with the built framework pages and without WeasyPrint: a document whose
+    PDF is kept is copied from the cache, a changed one is sent to the printer, and a newly printed
+    PDF replaces the language's earlier one in the cache."""
+    from types import SimpleNamespace
+
+    from tests.test_rebuild_shortcuts import _hook
+    from tiw.build import state
+    from tiw.publishing.framework_pdf import SourcePage
+
+    hook = _hook("framework_pdf")
+    monkeypatch.setenv("TIW_CACHE_DIR", str(tmp_path / "cache"))
+    state.start()
+    site = tmp_path / "site"
+    shutil.copytree(SITE / "framework", site / "framework")
+    pages = [SourcePage(p.parent.relative_to(site).as_posix() + "/", p) for p in sorted((site / "framework").rglob("index.html"))]
+    sent = []
+    printer = SimpleNamespace(stdin=SimpleNamespace(write=sent.append, flush=lambda: None))
+    monkeypatch.setattr(hook, "_spawn", lambda: hook._state.update(printer={"proc": printer}))
+    hook._state.update(pages={"en": pages}, jobs={}, printer=None, tmp=tempfile.TemporaryDirectory(dir=tmp_path))
+    config = SimpleNamespace(site_dir=str(site), site_url="https://example.org/", site_author="A", site_description="D")
+
+    hook._start(config, "en")  # nothing kept yet: printed
+    job = hook._state["jobs"]["en"]
+    assert job["printed"] and len(sent) == 1 and not job["out"].exists()
+    job["out"].parent.mkdir(parents=True, exist_ok=True)
+    job["out"].write_bytes(b"%PDF printed")
+    hook._keep(job)
+    assert job["kept"].read_bytes() == b"%PDF printed"
+
+    # the same document on another day: the kept PDF (which says, truly, the day it was made), and
+    # nothing sent to the printer
+    monkeypatch.setattr(hook, "dt", SimpleNamespace(date=SimpleNamespace(today=lambda: dt.date(2031, 1, 2))))
+    hook._start(config, "en")
+    again = hook._state["jobs"]["en"]
+    assert not again["printed"] and len(sent) == 1
+    assert again["kept"] == job["kept"] and again["out"].read_bytes() == b"%PDF printed"
+
+    page = pages[-1].path
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</article>", "<p>A new sentence.</p></article>", 1), encoding="utf-8"
+    )
+    hook._start(config, "en")  # a page's text changed: printed again, under another name
+    changed = hook._state["jobs"]["en"]
+    assert changed["printed"] and len(sent) == 2 and changed["kept"] != job["kept"]
+    changed["out"].write_bytes(b"%PDF printed again")
+    hook._keep(changed)
+    assert sorted(p.name for p in changed["kept"].parent.iterdir()) == [changed["kept"].name]  # the earlier one went
+
+
+def test_the_pdfs_name_changes_with_whatever_decides_its_bytes(tmp_path, monkeypatch):
+    from tiw.publishing import framework_pdf
+
+    image = tmp_path / "figure.svg"
+    image.write_text("<svg/>", encoding="utf-8")
+    document = f'<p>Text</p><img src="{image.as_uri()}" alt="">'
+    key = framework_pdf.print_key(document)
+    assert framework_pdf.print_key(document) == key  # the same inputs, the same name
+    assert framework_pdf.print_key(document.replace("Text", "Test")) != key  # the text
+    image.write_text("<svg></svg>", encoding="utf-8")
+    assert framework_pdf.print_key(document) != key  # a file the document includes
+    image.write_text("<svg/>", encoding="utf-8")
+    assert framework_pdf.print_key(document) == key
+    css = tmp_path / "print.css"
+    css.write_text(framework_pdf.CSS.read_text(encoding="utf-8") + "\np { color: black; }", encoding="utf-8")
+    monkeypatch.setattr(framework_pdf, "CSS", css)
+    assert framework_pdf.print_key(document) != key  # the print stylesheet
+    monkeypatch.undo()
+    monkeypatch.setattr(framework_pdf.metadata, "version", lambda name: "0.0" if name == "weasyprint" else "1")
+    assert framework_pdf.print_key(document) != key  # the printing library
 
 
 # --- sharing and findability ---------------------------------------------------------------------

@@ -4,7 +4,10 @@ here, so an entry can never be stale: a changed input is a different name.
 
 - minify/: our scripts, tiw.css and the tools' stylesheets, minified (tiw/build/minify.py; the
   theme's bundle is minified once with the install and kept in the environment instead);
-- jinja/: the theme's templates compiled (hooks/template_cache.py; Jinja checks each one's source).
+- jinja/: the theme's templates compiled (hooks/template_cache.py; Jinja checks each one's source);
+- pdf/: the last framework PDF printed in each language, named by what decides its bytes
+  (hooks/framework_pdf.py, tiw/publishing/framework_pdf.py print_key): a build whose framework
+  text is unchanged copies it instead of printing it again.
 """
 
 from __future__ import annotations

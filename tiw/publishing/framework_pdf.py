@@ -13,11 +13,13 @@ side by side while the rest of the build goes on.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
 import re
 import sys
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -146,6 +148,55 @@ def render(document_html: str, out: Path, base: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     doc = weasyprint.HTML(string=document_html, base_url=str(base))
     doc.write_pdf(out, stylesheets=[weasyprint.CSS(filename=str(CSS))], pdf_variant="pdf/ua-1")
+
+
+# What else decides the printed bytes besides the document: the printing libraries (Python's and the
+# system's text layout) and the fonts fontconfig can choose from.
+_PRINTING_PACKAGES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "pyphen", "pillow")
+_SYSTEM_LIBRARIES = ("libpango-1.0.so*", "libpangoft2-1.0.so*", "libharfbuzz*.so*", "libfontconfig.so*", "libfreetype.so*")
+_LIBRARY_DIRS = ("/usr/lib", "/usr/lib64", "/usr/local/lib")
+_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
+_FILE_SRC = re.compile(r'\bsrc="(file://[^"]+)"')
+
+
+def _file_identity(path: Path) -> str:
+    stat = path.stat()
+    return f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}"
+
+
+def print_key(undated_document: str) -> str:
+    """The name of a printed PDF in the build cache (tiw/build/cache.py): a hash of everything that
+    decides its bytes. That is the document composed without its date (a PDF printed on an earlier
+    day from the same text says, truly, the day it was made), the bytes of each file it includes,
+    the print stylesheet, this module, the versions of the printing libraries and the fonts
+    installed. Any change to one of them is a different name, so a kept PDF is never stale."""
+    digest = hashlib.sha256()
+
+    def add(text: str | bytes) -> None:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        digest.update(len(data).to_bytes(8, "big") + data)
+
+    add(undated_document)
+    for uri in sorted(set(_FILE_SRC.findall(undated_document))):
+        path = Path(urlsplit(uri).path)
+        add(path.read_bytes() if path.is_file() else b"missing")
+    add(CSS.read_bytes())
+    add(Path(__file__).read_bytes())
+    for name in _PRINTING_PACKAGES:
+        try:
+            add(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            add(f"{name} not installed")
+    for folder in _LIBRARY_DIRS:  # the folder itself or its multiarch folder (x86_64-linux-gnu/)
+        for pattern in _SYSTEM_LIBRARIES:
+            for lib in sorted([*Path(folder).glob(pattern), *Path(folder).glob(f"*/{pattern}")]):
+                add(_file_identity(lib))
+    for folder in _FONT_DIRS:
+        root = Path(folder).expanduser()
+        if root.is_dir():
+            for font in sorted(f for f in root.rglob("*") if f.is_file()):
+                add(_file_identity(font))
+    return digest.hexdigest()[:32]
 
 
 def human_size(n_bytes: int, lang: str) -> str:
