@@ -138,13 +138,15 @@ print(json.dumps({"rc": r.returncode, "seconds": time.perf_counter() - t,
 """
 
 
-def build(config: Path, dest: Path, site_url: str, root: Path = ROOT, skip_pdf: bool = False) -> dict:
+def build(config: Path, dest: Path, site_url: str, root: Path = ROOT, skip_pdf: bool = False, cache: Path | None = None) -> dict:
     """A clean build in its own process, so the peak memory is this build's alone. `root` is the
-    project to build (a scaled copy puts its tiw/, macros/ and hooks/ first on the path)."""
+    project to build (a scaled copy puts its tiw/, macros/ and hooks/ first on the path). `cache`:
+    the build cache to use and keep (an earlier build's); by default an empty one, removed after."""
     shutil.rmtree(dest, ignore_errors=True)
-    # an empty build cache (tiw/build/cache.py), so a clean build minifies all of our files; the
-    # theme's bundle is minified with the install (make's .venv/.theme-prepared), not by a build
-    cache = tempfile.mkdtemp(prefix="tiw-bench-cache-")
+    # an empty build cache (tiw/build/cache.py), so a clean build minifies all of our files and
+    # prints the PDFs; the theme's bundle is minified with the install (make's .venv/.theme-prepared)
+    kept = cache is not None
+    cache = str(cache) if kept else tempfile.mkdtemp(prefix="tiw-bench-cache-")
     env = dict(
         os.environ,
         SITE_URL=site_url,
@@ -164,7 +166,8 @@ def build(config: Path, dest: Path, site_url: str, root: Path = ROOT, skip_pdf: 
             check=True,
         )
     finally:
-        shutil.rmtree(cache, ignore_errors=True)
+        if not kept:
+            shutil.rmtree(cache, ignore_errors=True)
     result = json.loads(r.stdout)
     if result["rc"] != 0:
         raise SystemExit(f"build with {config.name} failed:\n{result['log']}")
