@@ -5,6 +5,7 @@ file and the line of the change."""
 from __future__ import annotations
 
 import os
+import queue
 import re
 import subprocess
 import sys
@@ -15,31 +16,70 @@ import pytest
 
 from tests.bad_inputs.cases import CASES, Case
 from tests.buildcopy import build, copy_project
+from tiw import ROOT
 
 PREFLIGHT = [c for c in CASES if c.via == "preflight"]
 BUILDS = [c for c in CASES if c.via == "build"]
 
 
-def _preflight(project: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(project), NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "tiw.build.preflight"], cwd=project, env=env, capture_output=True, text=True, timeout=120
-    )
+class _Preflights:
+    """`python -m tiw.build.preflight` in a copy of the project, run by a process that has loaded
+    the libraries once and forks for each copy (tests/bad_inputs/forked.py); one such process per
+    thread."""
+
+    def __init__(self, count: int):
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        env["NO_MKDOCS_2_WARNING"] = "1"
+        self.idle: queue.Queue = queue.Queue()
+        self.all = []
+        for _ in range(count):
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "tests.bad_inputs.forked"],
+                cwd=ROOT,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            self.all.append(proc)
+            self.idle.put(proc)
+
+    def run(self, project: Path) -> subprocess.CompletedProcess:
+        output = project.parent / f"{project.name}-preflight.txt"
+        proc = self.idle.get()
+        try:
+            proc.stdin.write(f"{project}\t{output}\n")
+            proc.stdin.flush()
+            answer = proc.stdout.readline()
+        finally:
+            self.idle.put(proc)
+        if not answer.strip():
+            raise RuntimeError("the preflight process (tests/bad_inputs/forked.py) stopped")
+        return subprocess.CompletedProcess(["preflight", str(project)], int(answer), output.read_text(encoding="utf-8"), "")
+
+    def close(self):
+        for proc in self.all:
+            proc.stdin.close()
+            proc.wait(timeout=60)
 
 
-def _run(case: Case, root: Path) -> tuple[Path, subprocess.CompletedProcess]:
+def _run(case: Case, root: Path, preflights: _Preflights | None = None) -> tuple[Path, subprocess.CompletedProcess]:
     (root / case.id).mkdir()
     project = copy_project(root / case.id)
     case.change(project)
-    return project, (_preflight(project) if case.via == "preflight" else build(project))
+    return project, (preflights.run(project) if case.via == "preflight" else build(project))
 
 
 @pytest.fixture(scope="module")
 def preflight_results(tmp_path_factory):
-    """All preflight cases, two at a time (the checks take about a second each)."""
+    """All preflight cases, two at a time."""
     root = tmp_path_factory.mktemp("bad")
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip([c.id for c in PREFLIGHT], pool.map(lambda c: _run(c, root), PREFLIGHT)))
+    preflights = _Preflights(2)
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            return dict(zip([c.id for c in PREFLIGHT], pool.map(lambda c: _run(c, root, preflights), PREFLIGHT)))
+    finally:
+        preflights.close()
 
 
 def line_of(project: Path, case: Case) -> int | None:
