@@ -117,6 +117,31 @@ class Tab:
         )
 
 
+# Resolves once the page has stopped changing: no change to the document for `quiet` ms (and never
+# later than `longest` ms), then two frames, so layout and paint are done too. For a page that draws
+# itself by script after a route change (the editor): a fixed pause was too long on a quiet machine
+# and could be too short on a busy one.
+_SETTLED = """([quiet, longest]) => new Promise(done => {
+  let timer = null, over = false;
+  const finish = () => {
+    if (over) return;
+    over = true;
+    observer.disconnect();
+    clearTimeout(timer);
+    clearTimeout(limit);
+    requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+  };
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, quiet); });
+  observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  timer = setTimeout(finish, quiet);
+  const limit = setTimeout(finish, longest);
+})"""
+
+
+def settle(page, quiet_ms: int = 400, longest_ms: int = 10000) -> None:
+    page.evaluate(_SETTLED, [quiet_ms, longest_ms])
+
+
 @pytest.fixture()
 def tab(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -14,6 +14,7 @@ import re
 import pytest
 import yaml
 
+from tests.browser.conftest import settle
 from tests.buildcopy import build, copy_project
 from tests.sitepages import SITE
 from tiw.core.frontmatter import read_front_matter
@@ -202,8 +203,7 @@ def test_the_editor_passes_axe_in_both_languages(editor, lang):
         "/collections/resources/new",
         "/collections/help/entries/services",
     ):
-        page.evaluate("route => { location.hash = route; }", route)
-        page.wait_for_timeout(1500)
+        show(page, route)
         page.evaluate(AXE_JS.read_text(encoding="utf-8"))
         violations = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
@@ -236,6 +236,17 @@ def test_the_editor_is_not_part_of_the_public_site():
 # Reflow (WCAG 1.4.10): at these widths the page scrolls down only. Decap's desktop layout (a
 # toolbar and two panes at least 800 px wide) is restacked by tiw_editor/static/admin.css.
 PHONE_WIDTHS = (320, 375)
+
+
+def show(page, route: str) -> None:
+    """Go to an editor route and wait until its pane is drawn (an entry's editing controls or a
+    collection's list) and the page has stopped changing."""
+    page.evaluate("route => { location.hash = route; }", route)
+    entry = route.endswith("/new") or "/entries/" in route
+    page.wait_for_selector('[class*="ControlPaneContainer"]' if entry else '[class*="CollectionMain"]', timeout=20000)
+    settle(page)
+
+
 EDITOR_ROUTES = ("/collections/news", "/collections/news/new", "/collections/resources/new", "/collections/help/entries/services")
 # What sticks out past the right edge, also inside Decap's own scrolling panes (which the page's
 # scrollWidth does not see); icons are drawn inside their buttons.
@@ -258,9 +269,7 @@ def test_the_editor_reflows_at_phone_widths_with_keyboard_focus_and_axe(editor, 
     for width in PHONE_WIDTHS:
         page.set_viewport_size({"width": width, "height": 800})
         for route in EDITOR_ROUTES:
-            page.evaluate("route => { location.hash = route; }", route)
-            page.wait_for_selector('[class*="ControlPaneContainer"], [class*="CollectionMain"], main', timeout=20000)
-            page.wait_for_timeout(1000)
+            show(page, route)
             found = page.evaluate(WIDER_THAN_THE_SCREEN)
             assert found["scrollWidth"] <= width, f"{lang} {width} px {route}: the page scrolls sideways: {found}"
             assert not found["wide"], f"{lang} {width} px {route}: wider than the screen: {found['wide']}"
@@ -268,8 +277,7 @@ def test_the_editor_reflows_at_phone_widths_with_keyboard_focus_and_axe(editor, 
     page.set_viewport_size({"width": 375, "height": 800})
     page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     for route in ("/collections/news", "/collections/news/new"):
-        page.evaluate("route => { location.hash = route; }", route)
-        page.wait_for_timeout(1500)
+        show(page, route)
         violations = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
             ".then(r => r.violations.map(v => v.id + ': ' + v.nodes[0].html.slice(0, 120)))",
