@@ -91,3 +91,61 @@ def test_no_placeholder_reaches_a_built_page():
     pages = list(SITE.rglob("*.html"))
     assert len(pages) > 50
     assert [p for p in pages if "data-tiw-held" in p.read_text(encoding="utf-8")] == []
+
+
+# --- the purged CSS, kept under the name of what decides it (tiw/build/purge.py) -----------------
+
+
+def _key(tmp_path, html: str) -> str:
+    from tiw.build.purge import PageSelectors, purge_key
+
+    sheet = tmp_path / "main.css"
+    sheet.write_text('.used{a:1}#skip-target{b:2}[data-kind^="tool-"]{c:3}[data-x]{d:4}', encoding="utf-8")
+    script = tmp_path / "tiw.js"
+    script.write_text("el.classList.add('shown')", encoding="utf-8")
+    found = PageSelectors()
+    found.read(html)
+    return purge_key(found, {"main.css": sheet}, {"tiw.js": script})
+
+
+PAGE = '<main class="used"><h1 id="intro">Title</h1><p>Some words, <a href="/a/">a link</a>.</p></main>'
+
+
+def test_the_pages_are_read_as_html_not_as_text():
+    from tiw.build.purge import PageSelectors
+
+    found = PageSelectors()
+    found.read('<!-- <b class="gone"> --><p class="note x" id="n" role="note">example question</p>')
+    assert found.tags == {"p"} and found.classes == {"note", "x"} and found.ids == {"n"}
+    assert found.names == {"class", "id", "role"} and found.values == {"note x", "n", "note"}
+
+
+def test_the_purges_name_ignores_what_the_stylesheets_cannot_tell_apart(tmp_path):
+    key = _key(tmp_path, PAGE)
+    # prose, a new heading's id and a new link (tags and attributes the pages have already): the
+    # stylesheets name none of them
+    assert _key(tmp_path, PAGE + '<h1 id="more">More</h1><p>Text <a href="/b/">b</a></p>') == key
+    # a class, an id the stylesheet names, a value an attribute selector matches, a new attribute name
+    assert _key(tmp_path, PAGE + '<p class="other">x</p>') != key
+    assert _key(tmp_path, PAGE + '<p id="skip-target">x</p>') != key
+    assert _key(tmp_path, PAGE + '<p data-kind="tool-plan">x</p>') != key
+    assert _key(tmp_path, PAGE + '<p data-kind="other">x</p>') != _key(tmp_path, PAGE)  # data-kind: a new name
+    assert _key(tmp_path, PAGE + '<p data-kind="other">x</p>') == _key(tmp_path, PAGE + '<p data-kind="other2">x</p>')
+    # the script read as text
+    (tmp_path / "tiw.js").write_text("el.classList.add('hidden')", encoding="utf-8")
+    from tiw.build.purge import PageSelectors, purge_key
+
+    found = PageSelectors()
+    found.read(PAGE)
+    assert purge_key(found, {"main.css": tmp_path / "main.css"}, {"tiw.js": tmp_path / "tiw.js"}) != key
+
+
+def test_the_built_sites_purged_css_is_kept_for_the_next_build():
+    from tiw.build.cache import cache_dir
+
+    site = ROOT / "site" / "assets" / "stylesheets"
+    kept = [d for d in cache_dir("purge").iterdir() if not d.name.endswith(".part")] if cache_dir("purge").is_dir() else []
+    assert len(kept) == 1, f"expected one kept purge in {cache_dir('purge')}, found {[d.name for d in kept]}"
+    for sheet in kept[0].iterdir():
+        assert sheet.read_bytes() == (site / sheet.name).read_bytes(), sheet.name
+    assert sorted(p.name for p in kept[0].iterdir()) == sorted(p.name for p in site.glob("*.min.css"))
