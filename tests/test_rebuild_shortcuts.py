@@ -6,6 +6,7 @@ an unchanged page and made again for a changed one."""
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import sys
 from types import SimpleNamespace
 
@@ -149,3 +150,45 @@ def test_the_built_sites_purged_css_is_kept_for_the_next_build():
     for sheet in kept[0].iterdir():
         assert sheet.read_bytes() == (site / sheet.name).read_bytes(), sheet.name
     assert sorted(p.name for p in kept[0].iterdir()) == sorted(p.name for p in site.glob("*.min.css"))
+
+
+# --- a data file found valid is not checked again (tiw/core/schema.py) ------------------------------
+
+
+def test_a_valid_file_is_checked_once_and_a_file_with_a_problem_every_time(tmp_path, monkeypatch):
+    from tiw.core import schema
+    from tiw.core.errors import DataError
+
+    monkeypatch.setenv("TIW_CACHE_DIR", str(tmp_path / "cache"))
+    good = tmp_path / "redirects.yml"
+    good.write_text("redirects:\n  - {from: old/, to: framework/index.md}\n", encoding="utf-8")
+    checked = []
+    real = schema._validator
+    monkeypatch.setattr(schema, "_validator", lambda name: checked.append(name) or real(name))
+    assert schema.validate_file(good, "redirects.schema.yaml")["redirects"][0]["from"] == "old/"
+    assert schema.validate_file(good, "redirects.schema.yaml")["redirects"][0]["to"] == "framework/index.md"
+    assert checked == ["redirects.schema.yaml"]  # the second time, the same bytes were known to pass
+    bad = tmp_path / "moved.yml"
+    bad.write_text("redirects:\n  - {from: /old, to: framework/index.md}\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(DataError, match=r"moved.yml, line 2"):
+            schema.validate_file(bad, "redirects.schema.yaml")
+    assert len(checked) == 3
+    good.write_text("redirects:\n  - {from: older/, to: framework/index.md}\n", encoding="utf-8")
+    schema.validate_file(good, "redirects.schema.yaml")  # changed bytes: checked again
+    assert len(checked) == 4
+
+
+def test_a_changed_schema_checks_every_file_again(tmp_path, monkeypatch):
+    from tiw.core import schema
+
+    monkeypatch.setenv("TIW_CACHE_DIR", str(tmp_path / "cache"))
+    good = tmp_path / "redirects.yml"
+    good.write_text("redirects: []\n", encoding="utf-8")
+    before = schema._valid_marker(good, "redirects.schema.yaml")
+    schemas = tmp_path / "schemas"
+    shutil.copytree(schema.SCHEMA_DIR, schemas)
+    with (schemas / "redirects.schema.yaml").open("a", encoding="utf-8") as f:
+        f.write("# changed\n")
+    monkeypatch.setattr(schema, "SCHEMA_DIR", schemas)
+    assert schema._valid_marker(good, "redirects.schema.yaml") != before
