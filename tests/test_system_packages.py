@@ -48,7 +48,6 @@ def test_the_list_names_what_the_checks_need():
     assert len(names) == len(set(names)), "a package is listed twice"
     for needed in (
         "chromium-headless-shell",
-        "chromium",
         "default-jre-headless",
         "hunspell",
         "hunspell-en-gb",

@@ -43,10 +43,11 @@ from urllib.parse import urlsplit
 import yaml
 
 from tiw import ROOT
+from tools.browser import chromium
 
 OUT = ROOT / "bench" / "out"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = chromium() or "/usr/bin/chromium-headless-shell"  # tools/browser.py
 KIB = 1024
 BUDGET = {
     "first_view_kib": 60,

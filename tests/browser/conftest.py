@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import sys
 import threading
 from urllib.parse import urlsplit
@@ -19,6 +18,7 @@ import pytest
 
 from tests.sitepages import SITE
 from tiw import ROOT
+from tools.browser import MISSING, chromium
 
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The second engine: HTML_CodeSniffer's built script (npm html_codesniffer), WCAG2AA standard.
@@ -72,14 +72,9 @@ def base_url():
 def browser():
     from playwright.sync_api import sync_playwright
 
-    # Chromium's headless shell: the same Blink (and the same results on every check, compared page
-    # by page) for about a third of the full browser's CPU; the suite is CPU-bound (README).
-    executable = shutil.which("chromium-headless-shell")
+    executable = chromium()  # tools/browser.py: the headless shell, a third of the full browser's CPU
     if not executable:
-        pytest.fail(
-            "Chromium's headless shell is not installed: run tools/system-deps (as root), which installs "
-            "Debian's chromium-headless-shell with the rest of system-packages.txt."
-        )
+        pytest.fail(MISSING)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield b
