@@ -37,7 +37,7 @@ from mkdocs.exceptions import PluginError
 
 from tiw import ROOT
 from tiw.build import state
-from tiw.build.cache import cache_dir
+from tiw.build.cache import cache_dir, prune, used
 from tiw.build.language import site_path
 from tiw.build.sequence import build_languages, current_language, is_first_build, is_last_build
 from tiw.core.dates import format_date
@@ -147,6 +147,7 @@ def _start(config, lang: str) -> None:
     if kept.is_file():
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(kept, out)
+        used(kept)
         return
     source = Path(_state["tmp"].name) / f"framework-{lang}.html"
     source.write_text(document(format_date(today, lang), today.isoformat()), encoding="utf-8")
@@ -159,16 +160,14 @@ def _start(config, lang: str) -> None:
     stdin.flush()
 
 
-def _keep(job: dict) -> None:
-    """A newly printed PDF goes into the cache in place of the language's earlier ones."""
+def _keep(job: dict, lang: str) -> None:
+    """A newly printed PDF goes into the cache beside the language's last few (tiw/build/cache.py)."""
     kept = job["kept"]
     kept.parent.mkdir(parents=True, exist_ok=True)
     partial = kept.with_name(kept.name + ".part")
     shutil.copyfile(job["out"], partial)
     partial.replace(kept)  # whole or not at all: a build stopped halfway leaves no broken PDF to reuse
-    for older in kept.parent.glob(f"{kept.name.split('-', 1)[0]}-*"):
-        if older != kept:
-            older.unlink(missing_ok=True)
+    prune(_kept(lang))
 
 
 def _set_size_text(index: SourcePage, lang: str, text: str) -> None:
@@ -223,7 +222,7 @@ def on_post_build(config):
             failures.append(f"{code}: {err[-2000:]}")
             continue
         if job["printed"]:
-            _keep(job)
+            _keep(job, code)
         size = human_size(job["out"].stat().st_size, code)
         _set_size_text(job["index"], code, f"({state.site().ui['pdf_size'][code].replace('{size}', size)})")
     jobs = _state["jobs"]

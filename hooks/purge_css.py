@@ -42,7 +42,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from tiw import ROOT
-from tiw.build.cache import cache_dir
+from tiw.build.cache import cache_dir, prune, used
 from tiw.build.minify import THEME_BUNDLE
 from tiw.build.purge import page_selectors, purge_key
 
@@ -144,6 +144,7 @@ def on_post_build(config):
             for f in files:
                 shutil.copyfile(kept / f.name, f)
                 f.with_name(f.name + ".map").unlink(missing_ok=True)
+            used(kept)
             log.info("Purged CSS: the same as an earlier build's (the pages use the same selectors), kept in .cache/purge/")
             return
         out = Path(tmp) / "out"
@@ -190,13 +191,12 @@ def on_post_build(config):
 
 
 def _keep(kept: Path, files: list[Path]) -> None:
-    """The purged stylesheets go into the cache, whole, in place of earlier results."""
+    """The purged stylesheets go into the cache, whole, beside the last few results."""
     partial = kept.with_name(kept.name + ".part")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
     for f in files:
         shutil.copyfile(f, partial / f.name)
-    for older in kept.parent.iterdir():
-        if older != partial:
-            shutil.rmtree(older, ignore_errors=True)
+    shutil.rmtree(kept, ignore_errors=True)
     partial.rename(kept)
+    prune([d for d in kept.parent.iterdir() if not d.name.endswith(".part")])

@@ -20,3 +20,28 @@ from tiw import ROOT
 
 def cache_dir(part: str) -> Path:
     return Path(os.environ.get("TIW_CACHE_DIR") or ROOT / ".cache") / part
+
+
+# A result is kept for the next builds beside a few earlier ones: the deploy builds the same pages
+# for two addresses (make test's, then the public one), and each must find its own PDFs.
+KEEP = 4
+
+
+def used(entry: Path) -> None:
+    """Mark a kept result as just used, so pruning keeps it."""
+    try:
+        entry.touch()
+    except OSError:
+        pass
+
+
+def prune(entries: list[Path], keep: int = KEEP) -> None:
+    """Remove all but the `keep` most recently used of these results (files or folders)."""
+    import shutil
+
+    newest_first = sorted(entries, key=lambda e: e.stat().st_mtime, reverse=True)
+    for old in newest_first[keep:]:
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            old.unlink(missing_ok=True)
