@@ -37,7 +37,7 @@ from mkdocs.exceptions import PluginError
 
 from tiw import ROOT
 from tiw.build import state
-from tiw.build.cache import cache_dir, prune, used
+from tiw.build.cache import cache_dir, prune, store_file, used
 from tiw.build.language import site_path
 from tiw.build.sequence import build_languages, current_language, is_first_build, is_last_build
 from tiw.core.dates import format_date
@@ -162,11 +162,7 @@ def _start(config, lang: str) -> None:
 
 def _keep(job: dict, lang: str) -> None:
     """A newly printed PDF goes into the cache beside the language's last few (tiw/build/cache.py)."""
-    kept = job["kept"]
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    partial = kept.with_name(kept.name + ".part")
-    shutil.copyfile(job["out"], partial)
-    partial.replace(kept)  # whole or not at all: a build stopped halfway leaves no broken PDF to reuse
+    store_file(job["out"], job["kept"])  # whole or not at all: no half-written PDF is reused
     prune(_kept(lang))
 
 

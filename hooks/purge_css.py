@@ -42,7 +42,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from tiw import ROOT
-from tiw.build.cache import cache_dir, prune, used
+from tiw.build import purge
+from tiw.build.cache import cache_dir, prune, store_folder, used
 from tiw.build.minify import THEME_BUNDLE
 from tiw.build.purge import page_selectors, purge_key
 
@@ -137,7 +138,12 @@ def on_post_build(config):
         pages.write_text(found.for_purgecss(), encoding="utf-8")
         skipped = {bundle, *(f for pattern in NO_PAGE_SCRIPTS for f in site.glob(pattern))}
         scripts = {f.relative_to(site).as_posix(): f for f in sorted(site.glob(SCRIPTS)) if f not in skipped}
-        tools = {"purgecss": ROOT / "node_modules" / "purgecss" / "package.json", "options": OPTIONS, "hook": Path(__file__)}
+        tools = {
+            "purgecss": ROOT / "node_modules" / "purgecss" / "package.json",
+            "options": OPTIONS,
+            "hook": Path(__file__),
+            "reader": Path(purge.__file__),
+        }
         key = purge_key(found, {f.name: f for f in files}, {**tools, **scripts, "runtime": runtime})
         kept = cache_dir("purge") / key
         if all((kept / f.name).is_file() for f in files):
@@ -186,17 +192,6 @@ def on_post_build(config):
         for f, text in results.items():
             f.write_text(text, encoding="utf-8")
             f.with_name(f.name + ".map").unlink(missing_ok=True)
-        _keep(kept, files)
+        store_folder(files, kept)  # beside the last few results (tiw/build/cache.py)
+        prune([d for d in kept.parent.iterdir() if d.is_dir()])
     log.info("Purged CSS: " + "; ".join(f"{f.name} {before[f] / 1024:.1f} -> {f.stat().st_size / 1024:.1f} KiB" for f in files))
-
-
-def _keep(kept: Path, files: list[Path]) -> None:
-    """The purged stylesheets go into the cache, whole, beside the last few results."""
-    partial = kept.with_name(kept.name + ".part")
-    shutil.rmtree(partial, ignore_errors=True)
-    partial.mkdir(parents=True)
-    for f in files:
-        shutil.copyfile(f, partial / f.name)
-    shutil.rmtree(kept, ignore_errors=True)
-    partial.rename(kept)
-    prune([d for d in kept.parent.iterdir() if not d.name.endswith(".part")])

@@ -27,6 +27,31 @@ def cache_dir(part: str) -> Path:
 KEEP = 4
 
 
+def store_file(src: Path, dest: Path) -> None:
+    """Copy a result into the cache whole: under a name of this process's first, so two builds at
+    once (the tests' copies share the cache) never read or replace half a file."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    temp = dest.with_name(f"{dest.name}.{os.getpid()}.tmp")
+    temp.write_bytes(src.read_bytes())
+    temp.replace(dest)
+
+
+def store_folder(files: list[Path], dest: Path) -> None:
+    """Copy results that belong together into the folder `dest`, whole; if another build has just
+    stored the same (same name, same inputs), its copy stays."""
+    import shutil
+
+    temp = dest.with_name(f"{dest.name}.{os.getpid()}.tmp")
+    shutil.rmtree(temp, ignore_errors=True)
+    temp.mkdir(parents=True)
+    for f in files:
+        shutil.copyfile(f, temp / f.name)
+    try:
+        temp.rename(dest)
+    except OSError:  # already there
+        shutil.rmtree(temp, ignore_errors=True)
+
+
 def used(entry: Path) -> None:
     """Mark a kept result as just used, so pruning keeps it."""
     try:
@@ -39,7 +64,13 @@ def prune(entries: list[Path], keep: int = KEEP) -> None:
     """Remove all but the `keep` most recently used of these results (files or folders)."""
     import shutil
 
-    newest_first = sorted(entries, key=lambda e: e.stat().st_mtime, reverse=True)
+    def last_used(entry: Path) -> float:
+        try:
+            return entry.stat().st_mtime
+        except OSError:  # removed meanwhile by another build's pruning
+            return 0.0
+
+    newest_first = sorted((e for e in entries if not e.name.endswith(".tmp")), key=last_used, reverse=True)
     for old in newest_first[keep:]:
         if old.is_dir():
             shutil.rmtree(old, ignore_errors=True)

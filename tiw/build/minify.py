@@ -19,14 +19,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from tiw import ROOT
-from tiw.build.cache import cache_dir
+from tiw.build.cache import cache_dir, store_file
 
 NEEDS = ["node_modules/terser/package.json", "node_modules/esbuild/package.json"]
 # The theme's bundle, where the theme keeps it (templates/) and where a build writes it (site/).
@@ -89,13 +88,6 @@ def theme_bundle_source() -> Path:
     return found[0]
 
 
-def _store(src: Path, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    temp = dest.with_suffix(f".{os.getpid()}.tmp")  # two builds at once never read half a file
-    temp.write_bytes(src.read_bytes())
-    temp.replace(dest)
-
-
 def _run_node(js: list[Path], css: list[Path], theme: list[Path] = ()) -> None:
     files = {"theme": [str(f) for f in theme], "js": [str(f) for f in js], "css": [str(f) for f in css]}
     run = subprocess.run(["node", "-e", _NODE], input=json.dumps(files), cwd=ROOT, capture_output=True, text=True)
@@ -119,7 +111,7 @@ def minify(js: list[Path], css: list[Path], theme_bundle: Path | None = None) ->
         )
         for f in todo:
             try:
-                _store(f, places[f])
+                store_file(f, places[f])
             except OSError:
                 # A read-only environment: the build still ships the minified file, and the next
                 # build minifies it again.
