@@ -81,7 +81,7 @@ def on_config(config):
 
 
 def _kept(lang: str) -> list[Path]:
-    """The language's PDFs in the build cache (normally one: the last printed)."""
+    """The language's PDFs in the build cache: the few most recently used (tiw/build/cache.py)."""
     return sorted(cache_dir("pdf").glob(f"{lang}-*-{pdf_name(lang)}"))
 
 
