@@ -107,7 +107,8 @@ def line_of(output: str, page: str) -> str:
 
 
 @pytest.fixture
-def repo(tmp_path) -> Path:
+def repo(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("TIW_CACHE_DIR", str(tmp_path / "cache"))  # git's kept answers: this repository's own
     repo = tmp_path / "repo"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
@@ -423,3 +424,30 @@ def test_answers_about_commits_alone_are_reused_while_head_is_the_same_commit(re
     asked.clear()
     after = git_module.Git(repo).numstat(base, "HEAD")  # a new HEAD: asked again
     assert len(diffs()) == 1 and after != first and "docs/en/guide.md" in after
+
+
+# ------------------------------------------------------------- git's answers kept between builds
+
+
+def test_answers_about_commits_are_kept_for_the_next_build_at_the_same_commit(repo, monkeypatch):
+    from tiw.build import git as git_module
+
+    query = ("log", "-1", "--format=%s", "HEAD", "--", "docs/cy/guide.md")
+    asked = []
+    real_run = git_module.run
+    monkeypatch.setattr(git_module, "run", lambda root, *args: asked.append(args) or real_run(root, *args))
+    assert git_module.Git(repo).committed(*query, revs=("HEAD",)) == (0, "Welsh translation\n")
+    assert query in asked
+    # a new build (a new process: nothing in memory) at the same commit asks git nothing about it
+    monkeypatch.setattr(git_module, "_COMMITTED", {})
+    monkeypatch.setattr(git_module, "_READ", set())
+    asked.clear()
+    assert git_module.Git(repo).committed(*query, revs=("HEAD",)) == (0, "Welsh translation\n")
+    assert query not in asked
+    # a new commit is a new HEAD: asked again
+    write(repo, "docs/cy/guide.md", CY_PAGE + "\nMwy.\n")
+    commit(repo, "More Welsh")
+    monkeypatch.setattr(git_module, "_COMMITTED", {})
+    monkeypatch.setattr(git_module, "_READ", set())
+    assert git_module.Git(repo).committed(*query, revs=("HEAD",)) == (0, "More Welsh\n")
+    assert query in asked

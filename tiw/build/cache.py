@@ -5,9 +5,14 @@ here, so an entry can never be stale: a changed input is a different name.
 - minify/: our scripts, tiw.css and the tools' stylesheets, minified (tiw/build/minify.py; the
   theme's bundle is minified once with the install and kept in the environment instead);
 - jinja/: the theme's templates compiled (hooks/template_cache.py; Jinja checks each one's source);
-- pdf/: the last framework PDF printed in each language, named by what decides its bytes
+- git/: git's answers about commits alone, per HEAD commit (tiw/build/git.py);
+- pdf/: the last framework PDFs printed in each language, named by what decides their bytes
   (hooks/framework_pdf.py, tiw/publishing/framework_pdf.py print_key): a build whose framework
-  text is unchanged copies it instead of printing it again.
+  text is unchanged copies it instead of printing it again;
+- purge/: the theme's stylesheets purged, named by what the pages use that the stylesheets can
+  tell apart (hooks/purge_css.py, tiw/build/purge.py);
+- valid/: an empty file for each data or resource file found valid, named by its bytes, the
+  schemas and the lock (tiw/core/schema.py).
 """
 
 from __future__ import annotations

@@ -4,10 +4,13 @@ translator workflow. Read-only: nothing here changes the repository."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 from pathlib import Path
+
+from tiw.build.cache import KEEP, cache_dir, prune
 
 
 class GitError(Exception):
@@ -31,12 +34,50 @@ def output(root: Path, *args: str) -> str | None:
 
 
 # Answers about commits alone (not the working tree, the index or the refs other than HEAD), kept
-# for the process's life under (working tree, HEAD's commit, the query): the same query about the
-# same commits has the same answer, so a `make serve` rebuild does not ask git again for the ones
-# it asked on the last rebuild (about sixty subprocesses a rebuild). Only successful answers are
-# kept; a new commit is a new HEAD, and the answers about the old one are dropped.
+# under (working tree, HEAD's commit, the query): the same query about the same commits has the
+# same answer, so a `make serve` rebuild does not ask git again for the ones it asked on the last
+# rebuild (about sixty subprocesses a rebuild). They are also written to the build cache
+# (.cache/git/<HEAD>.jsonl, tiw/build/cache.py), so the next build at the same commit (the
+# deploy's second build, a `make build` after `make test`) asks none of them (about 200
+# subprocesses, 0.3 CPU s). Only successful answers are kept; a new commit is a new HEAD, and the
+# answers about the old one are dropped.
 _COMMITTED: dict[tuple, tuple[int, str]] = {}
+_READ: set[tuple[str, str]] = set()  # (working tree, HEAD) whose answers were read from the cache
 _FULL_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
+def _answers_file(head: str) -> Path:
+    return cache_dir("git") / f"{head}.jsonl"
+
+
+def _read_answers(root: str, head: str) -> None:
+    if (root, head) in _READ:
+        return
+    _READ.add((root, head))
+    try:
+        lines = _answers_file(head).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return
+    for line in lines:
+        try:
+            where, args, code, out = json.loads(line)
+        except ValueError:
+            continue  # a line cut short by a build that stopped: asked again
+        if where == root:
+            _COMMITTED[(root, head, tuple(args))] = (code, out)
+
+
+def _write_answer(key: tuple, answer: tuple[int, str]) -> None:
+    root, head, args = key
+    path = _answers_file(head)
+    try:
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            prune(list(path.parent.glob("*.jsonl")), keep=KEEP - 1)  # make room beside the new HEAD
+        with path.open("a", encoding="utf-8") as f:  # one line, one write: builds at once do not mix lines
+            f.write(json.dumps([root, list(args), *answer]) + "\n")
+    except OSError:
+        pass  # a cache that cannot be written only means asking git again next time
 
 
 class Git:
@@ -65,10 +106,16 @@ class Git:
         if key not in _COMMITTED:
             for old in [k for k in _COMMITTED if k[0] == key[0] and k[1] != head]:
                 del _COMMITTED[old]
+            # not in a shallow clone, whose history (and so some answers) grows when it is fetched
+            if not self.shallow():
+                _read_answers(key[0], head)
+        if key not in _COMMITTED:
             answer = self.run(*args)
             if answer[0] not in kept:
                 return answer
             _COMMITTED[key] = answer
+            if not self.shallow():
+                _write_answer(key, answer)
         return _COMMITTED[key]
 
     def _check(self) -> bool:
