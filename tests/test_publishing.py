@@ -398,6 +398,9 @@ def test_a_pdf_is_printed_only_when_its_document_changed(tmp_path, monkeypatch):
 
     hook = _hook("framework_pdf")
     monkeypatch.setenv("TIW_CACHE_DIR", str(tmp_path / "cache"))
+    # a build state of this test's own, gone when it ends (monkeypatch puts the module's back)
+    monkeypatch.setattr(state, "_current", None)
+    monkeypatch.setattr(state, "_loaded", None)
     state.start()
     site = tmp_path / "site"
     shutil.copytree(SITE / "framework", site / "framework")
