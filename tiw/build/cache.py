@@ -17,6 +17,7 @@ here, so an entry can never be stale: a changed input is a different name.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -25,6 +26,16 @@ from tiw import ROOT
 
 def cache_dir(part: str) -> Path:
     return Path(os.environ.get("TIW_CACHE_DIR") or ROOT / ".cache") / part
+
+
+def name_for(*parts: str | bytes) -> str:
+    """A result's name: the hash of every input that decides it, each part counted by its length,
+    so that no two different lists of parts hash the same bytes."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()[:32]
 
 
 # A result is kept for the next builds beside a few earlier ones: the deploy builds the same pages
@@ -58,8 +69,10 @@ def store_folder(files: list[Path], dest: Path) -> None:
 
 
 def used(entry: Path) -> None:
-    """Mark a kept result as just used, so pruning keeps it."""
+    """Mark a result as just used (or, for an empty marker, made), so pruning keeps it. A cache that
+    cannot be written only means doing the work again next time."""
     try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
         entry.touch()
     except OSError:
         pass

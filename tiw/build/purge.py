@@ -17,11 +17,12 @@ heading or a new link leaves the name unchanged and the kept result is used; a n
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tiw.build.cache import name_for
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG = re.compile(r"<([a-zA-Z][\w:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.ASCII)
@@ -100,30 +101,20 @@ def purge_key(found: PageSelectors, stylesheets: dict[str, Path], inputs: dict[s
     """The name of a purge's result: the stylesheets, the other inputs that decide it (PurgeCSS's
     version, its options, the scripts and names it reads as text), each by a name that says where
     it is, and what of the pages' selectors the stylesheets can tell apart."""
-    digest = hashlib.sha256()
-
-    def add(data: str | bytes) -> None:
-        data = data.encode("utf-8") if isinstance(data, str) else data
-        digest.update(len(data).to_bytes(8, "big") + data)
-
-    texts = []
+    parts: list[str | bytes] = []
     for name, path in [*sorted(stylesheets.items()), *sorted(inputs.items())]:
-        add(name)
-        add(path.read_bytes())
+        parts += [name, path.read_bytes()]
+    texts = []
     for sheet in stylesheets.values():
         text = sheet.read_text(encoding="utf-8")
         texts += [text, _unescaped(text)]
     css = "\n".join(texts)
     tests = _AttributeTests([(op, value.strip("\"'")) for text in texts for op, value in _CSS_ATTRIBUTE.findall(text)])
-    add(
-        json.dumps(
-            [
-                sorted(found.tags),
-                sorted(found.classes),
-                sorted(found.names),
-                sorted(i for i in found.ids if i in css),
-                sorted(v for v in found.values if tests.match(v)),
-            ]
-        )
-    )
-    return digest.hexdigest()[:32]
+    told_apart = [
+        sorted(found.tags),
+        sorted(found.classes),
+        sorted(found.names),
+        sorted(i for i in found.ids if i in css),
+        sorted(v for v in found.values if tests.match(v)),
+    ]
+    return name_for(*parts, json.dumps(told_apart))

@@ -9,14 +9,13 @@ with a problem is never remembered: its errors are reported every time."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from tiw import ROOT
-from tiw.build.cache import cache_dir
+from tiw.build.cache import cache_dir, name_for, used
 from tiw.core.errors import DataError, rel
 from tiw.core.paths import SCHEMA_DIR
 from tiw.core.yamlfile import read_yaml
@@ -150,27 +149,23 @@ def _ref_description(schema: dict) -> str:
     return ""
 
 
-_checked_with: dict[str, tuple[tuple[str, float], bytes]] = {}
+_checked_with: dict[str, tuple[tuple[str, float], str]] = {}
 
 
-def _checked_with_key(mtime: float) -> bytes:
+def _checked_with_key(mtime: float) -> str:
     """The hash of every schema and the lock (requirements.txt: the validator's version)."""
     stamp = (str(SCHEMA_DIR), mtime)
     cached = _checked_with.get("all")
-    if cached and cached[0] == stamp:
-        return cached[1]
-    digest = hashlib.sha256()
-    for path in [*sorted(SCHEMA_DIR.glob("*.schema.yaml")), ROOT / "requirements.txt"]:
-        data = path.read_bytes() if path.is_file() else b""
-        digest.update(path.name.encode() + len(data).to_bytes(8, "big") + data)
-    _checked_with["all"] = (stamp, digest.digest())
+    if not (cached and cached[0] == stamp):
+        parts = []
+        for path in [*sorted(SCHEMA_DIR.glob("*.schema.yaml")), ROOT / "requirements.txt"]:
+            parts += [path.name, path.read_bytes() if path.is_file() else b""]
+        _checked_with["all"] = (stamp, name_for(*parts))
     return _checked_with["all"][1]
 
 
 def _valid_marker(path: Path, schema_name: str) -> Path:
-    digest = hashlib.sha256(_checked_with_key(_schemas_mtime()))
-    digest.update(schema_name.encode() + b"\0" + path.read_bytes())
-    return cache_dir("valid") / digest.hexdigest()[:32]
+    return cache_dir("valid") / name_for(_checked_with_key(_schemas_mtime()), schema_name, path.read_bytes())
 
 
 def validate_file(path: Path, schema_name: str) -> Any:
@@ -186,9 +181,5 @@ def validate_file(path: Path, schema_name: str) -> Any:
     if errors:
         msgs = [_format_error(path, data, lines, e) for e in errors]
         raise DataError("\n".join(dict.fromkeys(msgs)))
-    try:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
-    except OSError:
-        pass  # a read-only cache only means checking again next time
+    used(marker)  # remembered: these bytes pass these schemas
     return data

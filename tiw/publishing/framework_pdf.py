@@ -13,7 +13,7 @@ side by side while the rest of the build goes on.
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import html
 import posixpath
 import re
@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from tiw.build import fragments
+from tiw.build.cache import name_for
 
 PDF_DIR = "downloads"
 CSS = Path(__file__).with_name("framework_pdf.css")
@@ -164,39 +165,37 @@ def _file_identity(path: Path) -> str:
     return f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}"
 
 
+@functools.cache
+def _printing_environment() -> tuple[str, ...]:
+    """The printing libraries' versions and the identity of each system library and font: the same
+    for both languages' PDFs, so looked up once a process."""
+    found = []
+    for name in _PRINTING_PACKAGES:
+        try:
+            found.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} not installed")
+    for folder in _LIBRARY_DIRS:  # the folder itself or its multiarch folder (x86_64-linux-gnu/)
+        for pattern in _SYSTEM_LIBRARIES:
+            found += [_file_identity(lib) for lib in sorted([*Path(folder).glob(pattern), *Path(folder).glob(f"*/{pattern}")])]
+    for folder in _FONT_DIRS:
+        root = Path(folder).expanduser()
+        if root.is_dir():
+            found += [_file_identity(font) for font in sorted(f for f in root.rglob("*") if f.is_file())]
+    return tuple(found)
+
+
 def print_key(undated_document: str) -> str:
     """The name of a printed PDF in the build cache (tiw/build/cache.py): a hash of everything that
     decides its bytes. That is the document composed without its date (a PDF printed on an earlier
     day from the same text says, truly, the day it was made), the bytes of each file it includes,
     the print stylesheet, this module, the versions of the printing libraries and the fonts
     installed. Any change to one of them is a different name, so a kept PDF is never stale."""
-    digest = hashlib.sha256()
-
-    def add(text: str | bytes) -> None:
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        digest.update(len(data).to_bytes(8, "big") + data)
-
-    add(undated_document)
+    included = []
     for uri in sorted(set(_FILE_SRC.findall(undated_document))):
         path = Path(urlsplit(uri).path)
-        add(path.read_bytes() if path.is_file() else b"missing")
-    add(CSS.read_bytes())
-    add(Path(__file__).read_bytes())
-    for name in _PRINTING_PACKAGES:
-        try:
-            add(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            add(f"{name} not installed")
-    for folder in _LIBRARY_DIRS:  # the folder itself or its multiarch folder (x86_64-linux-gnu/)
-        for pattern in _SYSTEM_LIBRARIES:
-            for lib in sorted([*Path(folder).glob(pattern), *Path(folder).glob(f"*/{pattern}")]):
-                add(_file_identity(lib))
-    for folder in _FONT_DIRS:
-        root = Path(folder).expanduser()
-        if root.is_dir():
-            for font in sorted(f for f in root.rglob("*") if f.is_file()):
-                add(_file_identity(font))
-    return digest.hexdigest()[:32]
+        included.append(path.read_bytes() if path.is_file() else b"missing")
+    return name_for(undated_document, *included, CSS.read_bytes(), Path(__file__).read_bytes(), *_printing_environment())
 
 
 def human_size(n_bytes: int, lang: str) -> str:

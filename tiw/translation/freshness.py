@@ -121,18 +121,10 @@ class Freshness:
         self.root = Path(self.root)
         self.git = Git(self.root)
         self._stamp_info: dict[str, tuple[str, str | None, str]] = {}
-        # git diff --numstat against the working tree, once per revision for this object's life (one
-        # build, one status report): every Welsh page stamped at the same commit asks the same.
-        self._changes: dict[tuple[str, ...], dict[str, int]] = {}
 
     @property
     def available(self) -> bool:
         return self.git.available
-
-    def numstat(self, *revs: str) -> dict[str, int]:
-        if revs not in self._changes:
-            self._changes[revs] = self.git.numstat(*revs)
-        return self._changes[revs]
 
     def docs(self, lang: str) -> Path:
         return self.root / "docs" / lang
@@ -197,11 +189,11 @@ class Freshness:
         if not in_stamp and en_path not in self.git.files_at("HEAD"):
             # A new page pair, neither committed yet: the translation is of the English as it is.
             return PageState(page, UP_TO_DATE, stamp, detail="new page: the English page is not committed yet")
-        if not in_stamp or self.numstat(sha).get(en_path, 0):
+        if not in_stamp or self.git.numstat(sha).get(en_path, 0):
             # Stamped before committing, with the English page in the same commit (a new page pair,
             # or an English edit translated at once): the English committed with the stamp counts.
             cy_path = f"docs/{TARGET_LANG}/{page}"
-            if read_stamp(self.git.show("HEAD", cy_path) or "") != stamp and self.numstat("HEAD").get(en_path):
+            if read_stamp(self.git.show("HEAD", cy_path) or "") != stamp and self.git.numstat("HEAD").get(en_path):
                 # ...the same before that commit is made: stamp and English change are both pending.
                 return PageState(
                     page,
@@ -212,11 +204,11 @@ class Freshness:
             written = self.git.last_commit_adding(cy_path, f"{STAMP_KEY}: {stamp}")  # the commit that stamped it
             if written and self.git.changed_in(written, en_path):
                 baseline = written
-        net = self.numstat(baseline).get(en_path, 0)
+        net = self.git.numstat(baseline).get(en_path, 0)
         if net == 0:
             return PageState(page, UP_TO_DATE, stamp, baseline=baseline)
-        committed = self.numstat(baseline, "HEAD").get(en_path, 0)
-        uncommitted = self.numstat("HEAD").get(en_path, 0)
+        committed = self.git.numstat(baseline, "HEAD").get(en_path, 0)
+        uncommitted = self.git.numstat("HEAD").get(en_path, 0)
         parts = []
         if committed:
             parts.append(f"{committed} in commits since {baseline[:12]}")
@@ -278,7 +270,7 @@ class Freshness:
         baseline, english_alone = self.paired(page)
         if baseline is None:
             return unstamped
-        pending = self.numstat("HEAD")
+        pending = self.git.numstat("HEAD")
         if not english_alone and pending.get(en_path) and pending.get(cy_path):
             return PageState(
                 page,
@@ -286,12 +278,12 @@ class Freshness:
                 detail="the English and Welsh changes are not committed yet: commit them together",
                 baseline=baseline,
             )
-        net = self.numstat(baseline).get(en_path, 0)
+        net = self.git.numstat(baseline).get(en_path, 0)
         if net == 0:
             return PageState(
                 page, UP_TO_DATE, detail=f"no stamp needed: written with the English in {baseline[:12]}", baseline=baseline
             )
-        committed = self.numstat(baseline, "HEAD").get(en_path, 0)
+        committed = self.git.numstat(baseline, "HEAD").get(en_path, 0)
         uncommitted = pending.get(en_path, 0)
         parts = [f"{committed} in commits since {baseline[:12]}"] if committed else []
         parts += [f"{uncommitted} not committed yet"] if uncommitted else []
